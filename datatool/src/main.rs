@@ -1,0 +1,82 @@
+//! The editor's data tool: validates `data/*.csv` and `content/posts/*.md`, then writes the JSON
+//! the app fetches under `public/data/`. Nothing is written unless every input is valid.
+//!
+//! Usage: `datatool [build|check] [--root DIR]` (default: `build` in the current folder).
+
+mod diagnostic;
+mod inspections_csv;
+mod markdown;
+mod output;
+mod posts;
+mod standards_csv;
+
+use diagnostic::Diagnostic;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let mut write = true;
+    let mut root = PathBuf::from(".");
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "build" => write = true,
+            "check" => write = false,
+            "--root" => match args.next() {
+                Some(dir) => root = PathBuf::from(dir),
+                None => return usage("--root needs a folder"),
+            },
+            other => return usage(&format!("unknown argument '{other}'")),
+        }
+    }
+    let site = match output::compile(&root) {
+        Ok(site) => site,
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("error: {error}");
+            }
+            eprintln!("{} error(s); nothing was written", errors.len());
+            return ExitCode::FAILURE;
+        }
+    };
+    if write {
+        if let Err(e) = site.write(&root.join("public/data")) {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    println!(
+        "{} {} inspections and {} posts",
+        if write { "wrote" } else { "checked" },
+        site.ratings.inspections.len(),
+        site.posts.len()
+    );
+    ExitCode::SUCCESS
+}
+
+fn usage(problem: &str) -> ExitCode {
+    eprintln!("datatool: {problem}\nusage: datatool [build|check] [--root DIR]");
+    ExitCode::from(2)
+}
+
+/// Reads a source file as UTF-8, reporting a missing file or bad bytes against its path.
+fn read_source(path: &Path) -> Result<String, Vec<Diagnostic>> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        vec![Diagnostic::new(
+            path,
+            None,
+            None,
+            format!("cannot read: {e}"),
+        )]
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+        vec![Diagnostic::new(
+            path,
+            Some(diagnostic::line_of(valid, offset)),
+            None,
+            format!("not UTF-8: invalid byte at offset {offset}"),
+        )]
+    })
+}

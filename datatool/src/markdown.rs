@@ -1,0 +1,310 @@
+//! Turns a post's Markdown into the app's safe blocks, refusing raw HTML, images and unsafe links.
+
+use model::link::{is_internal_path, is_web_link};
+use model::post::{Block, Inline};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::iter::Peekable;
+use std::ops::Range;
+
+/// A refusal, at a byte offset into the Markdown.
+#[derive(Debug, PartialEq, Eq)]
+pub struct MarkdownError {
+    pub offset: usize,
+    pub reason: String,
+}
+
+const RAW_HTML: &str = "raw HTML is not allowed in posts; use Markdown";
+
+type Events<'a> = Peekable<pulldown_cmark::OffsetIter<'a>>;
+
+pub fn to_blocks(markdown: &str) -> Result<Vec<Block>, MarkdownError> {
+    let mut events = Parser::new_ext(markdown, Options::empty())
+        .into_offset_iter()
+        .peekable();
+    blocks_until(&mut events, None)
+}
+
+fn refuse(range: &Range<usize>, reason: impl Into<String>) -> MarkdownError {
+    MarkdownError {
+        offset: range.start,
+        reason: reason.into(),
+    }
+}
+
+fn is_block_start(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::List(_)
+            | Tag::BlockQuote(..)
+            | Tag::Item
+            | Tag::HtmlBlock
+    )
+}
+
+/// Reads blocks until `end` (or the end of input); loose inline text, as in tight list items,
+/// becomes a paragraph.
+fn blocks_until(events: &mut Events, end: Option<TagEnd>) -> Result<Vec<Block>, MarkdownError> {
+    let mut blocks = Vec::new();
+    let mut loose: Vec<Inline> = Vec::new();
+    let flush = |loose: &mut Vec<Inline>, blocks: &mut Vec<Block>| {
+        if !loose.is_empty() {
+            blocks.push(Block::Paragraph {
+                content: std::mem::take(loose),
+            });
+        }
+    };
+    while let Some((event, range)) = events.peek().cloned() {
+        match event {
+            Event::End(tag) if Some(tag) == end => {
+                events.next();
+                flush(&mut loose, &mut blocks);
+                return Ok(blocks);
+            }
+            Event::Start(ref tag) if is_block_start(tag) => {
+                flush(&mut loose, &mut blocks);
+                events.next();
+                blocks.push(block(events, tag.clone(), &range)?);
+            }
+            _ => loose.push(inline(events)?),
+        }
+    }
+    flush(&mut loose, &mut blocks);
+    Ok(blocks)
+}
+
+fn block(events: &mut Events, tag: Tag, range: &Range<usize>) -> Result<Block, MarkdownError> {
+    Ok(match tag {
+        Tag::Paragraph => Block::Paragraph {
+            content: inlines_until(events, TagEnd::Paragraph)?,
+        },
+        Tag::Heading { level, .. } => {
+            if level == HeadingLevel::H1 {
+                return Err(refuse(range, "use '##' or deeper for headings: the post's title is its only top-level heading"));
+            }
+            Block::Heading {
+                level: level as u8,
+                content: inlines_until(events, TagEnd::Heading(level))?,
+            }
+        }
+        Tag::List(start) => {
+            let ordered = start.is_some();
+            let mut items = Vec::new();
+            loop {
+                match events.next() {
+                    Some((Event::Start(Tag::Item), _)) => {
+                        items.push(blocks_until(events, Some(TagEnd::Item))?)
+                    }
+                    Some((Event::End(TagEnd::List(_)), _)) | None => break,
+                    Some((_, range)) => return Err(refuse(&range, "unexpected content in a list")),
+                }
+            }
+            Block::List { ordered, items }
+        }
+        Tag::BlockQuote(kind) => Block::Quote {
+            blocks: blocks_until(events, Some(TagEnd::BlockQuote(kind)))?,
+        },
+        Tag::HtmlBlock => return Err(refuse(range, RAW_HTML)),
+        _ => {
+            return Err(refuse(
+                range,
+                "this kind of block is not supported in posts",
+            ))
+        }
+    })
+}
+
+fn inlines_until(events: &mut Events, end: TagEnd) -> Result<Vec<Inline>, MarkdownError> {
+    let mut content = Vec::new();
+    loop {
+        match events.peek() {
+            Some((Event::End(tag), _)) if *tag == end => {
+                events.next();
+                return Ok(content);
+            }
+            Some(_) => content.push(inline(events)?),
+            None => return Ok(content),
+        }
+    }
+}
+
+fn inline(events: &mut Events) -> Result<Inline, MarkdownError> {
+    let (event, range) = events
+        .next()
+        .expect("inline() is called only when an event is waiting");
+    Ok(match event {
+        Event::Text(text) => Inline::Text {
+            text: text.to_string(),
+        },
+        Event::SoftBreak | Event::HardBreak => Inline::Text { text: " ".into() },
+        Event::Code(text) => Inline::Code {
+            text: text.to_string(),
+        },
+        Event::Start(Tag::Emphasis) => Inline::Emphasis {
+            content: inlines_until(events, TagEnd::Emphasis)?,
+        },
+        Event::Start(Tag::Strong) => Inline::Strong {
+            content: inlines_until(events, TagEnd::Strong)?,
+        },
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            if !is_web_link(&dest_url) && !is_internal_path(&dest_url) {
+                return Err(refuse(
+                    &range,
+                    format!("link to '{dest_url}' refused: only http(s) addresses and paths starting with '/' are allowed"),
+                ));
+            }
+            Inline::Link {
+                href: dest_url.to_string(),
+                content: inlines_until(events, TagEnd::Link)?,
+            }
+        }
+        Event::Html(_) | Event::InlineHtml(_) => return Err(refuse(&range, RAW_HTML)),
+        Event::Start(Tag::Image { .. }) => {
+            return Err(refuse(&range, "images are not supported in posts"))
+        }
+        _ => return Err(refuse(&range, "this Markdown is not supported in posts")),
+    })
+}
+
+/// The words a reader sees, for excerpts, reading time and search.
+pub fn plain_text(blocks: &[Block]) -> String {
+    fn inlines(content: &[Inline], out: &mut String) {
+        for inline in content {
+            match inline {
+                Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+                Inline::Emphasis { content }
+                | Inline::Strong { content }
+                | Inline::Link { content, .. } => inlines(content, out),
+            }
+        }
+    }
+    fn walk(blocks: &[Block], out: &mut String) {
+        for block in blocks {
+            match block {
+                Block::Paragraph { content } | Block::Heading { content, .. } => {
+                    inlines(content, out)
+                }
+                Block::List { items, .. } => items.iter().for_each(|item| walk(item, out)),
+                Block::Quote { blocks } => walk(blocks, out),
+            }
+            out.push('\n');
+        }
+    }
+    let mut out = String::new();
+    walk(blocks, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str) -> Inline {
+        Inline::Text { text: t.into() }
+    }
+
+    #[test]
+    fn paragraphs_headings_and_inline_styles() {
+        let blocks =
+            to_blocks("## Findings\n\nSome *careful* and **strong** words with `code`.\n").unwrap();
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Heading {
+                    level: 2,
+                    content: vec![text("Findings")]
+                },
+                Block::Paragraph {
+                    content: vec![
+                        text("Some "),
+                        Inline::Emphasis {
+                            content: vec![text("careful")]
+                        },
+                        text(" and "),
+                        Inline::Strong {
+                            content: vec![text("strong")]
+                        },
+                        text(" words with "),
+                        Inline::Code {
+                            text: "code".into()
+                        },
+                        text("."),
+                    ]
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn tight_and_nested_lists() {
+        let blocks = to_blocks("- one\n- two\n  1. inner\n").unwrap();
+        let Block::List {
+            ordered: false,
+            items,
+        } = &blocks[0]
+        else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(
+            items[0],
+            vec![Block::Paragraph {
+                content: vec![text("one")]
+            }]
+        );
+        assert!(matches!(items[1][1], Block::List { ordered: true, .. }));
+    }
+
+    #[test]
+    fn safe_links_are_kept() {
+        let blocks =
+            to_blocks("See [the table](/league-table) and [the report](https://example.org/r).")
+                .unwrap();
+        let Block::Paragraph { content } = &blocks[0] else {
+            panic!()
+        };
+        assert!(matches!(&content[1], Inline::Link { href, .. } if href == "/league-table"));
+        assert!(
+            matches!(&content[3], Inline::Link { href, .. } if href == "https://example.org/r")
+        );
+    }
+
+    #[test]
+    fn refuses_unsafe_links() {
+        for md in [
+            "[x](javascript:alert(1))",
+            "[x](data:text/html,hi)",
+            "[x](//evil.example)",
+            "[x](relative/path)",
+        ] {
+            let err = to_blocks(md).unwrap_err();
+            assert!(err.reason.contains("refused"), "{md}: {err:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_raw_html_with_its_offset() {
+        let err = to_blocks("Fine.\n\n<script>alert(1)</script>\n").unwrap_err();
+        assert_eq!(err.offset, 7);
+        assert!(err.reason.contains("raw HTML"));
+        assert!(to_blocks("Text with <img src=x onerror=alert(1)> inline.").is_err());
+    }
+
+    #[test]
+    fn refuses_images_and_top_level_headings() {
+        assert!(to_blocks("![x](https://example.org/x.png)")
+            .unwrap_err()
+            .reason
+            .contains("images"));
+        assert!(to_blocks("# Title")
+            .unwrap_err()
+            .reason
+            .contains("headings"));
+    }
+
+    #[test]
+    fn plain_text_drops_markup() {
+        let blocks = to_blocks("A *b* [c](/d).\n\n- e\n").unwrap();
+        assert_eq!(plain_text(&blocks), "A b c.\ne\n\n");
+    }
+}

@@ -1,0 +1,134 @@
+//! Compiles every source into the files the app fetches, and writes them without leaving half a file.
+
+use crate::diagnostic::Diagnostic;
+use crate::{inspections_csv, posts, read_source, standards_csv};
+use model::format::{
+    PostFile, PostsIndex, Provenance, RatingsFile, FORMAT_VERSION, POSTS_INDEX_FORMAT,
+    RATINGS_FORMAT,
+};
+use serde::Serialize;
+use std::collections::HashSet;
+use std::io;
+use std::path::Path;
+
+/// Everything the app needs, validated.
+pub struct Site {
+    pub ratings: RatingsFile,
+    pub posts: Vec<PostFile>,
+}
+
+const PROVENANCE: &str =
+    "Collected by hand from public pages (HM Inspectorate of Probation press releases, \
+news reports and blog posts). Unconfirmed bands are left blank, never guessed. \
+See data/README.md in the project for the method and the known gaps.";
+
+pub fn compile(root: &Path) -> Result<Site, Vec<Diagnostic>> {
+    let data = root.join("data");
+    let standards_path = data.join("standards.csv");
+    let standards = standards_csv::parse(&standards_path, &read_source(&standards_path)?)?;
+    let inspections_path = data.join("inspections.csv");
+    let inspections = inspections_csv::parse(
+        &inspections_path,
+        &read_source(&inspections_path)?,
+        &standards,
+    )?;
+
+    let known_ids: HashSet<&str> = inspections.iter().map(|i| i.id.as_str()).collect();
+    let posts_dir = root.join("content/posts");
+    let mut paths: Vec<_> = std::fs::read_dir(&posts_dir)
+        .map_err(|e| {
+            vec![Diagnostic::new(
+                &posts_dir,
+                None,
+                None,
+                format!("cannot read: {e}"),
+            )]
+        })?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    paths.sort();
+    let mut posts = Vec::new();
+    let mut errors = Vec::new();
+    for path in &paths {
+        match read_source(path).and_then(|text| posts::parse(path, &text, &known_ids)) {
+            Ok(post) => posts.push(post),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    posts.sort_by(|a, b| {
+        b.summary
+            .published
+            .cmp(&a.summary.published)
+            .then_with(|| a.summary.title.cmp(&b.summary.title))
+    });
+
+    let sources = inspections
+        .iter()
+        .filter_map(|i| i.source_url.clone())
+        .collect::<HashSet<_>>()
+        .len();
+    Ok(Site {
+        ratings: RatingsFile {
+            format: RATINGS_FORMAT.into(),
+            version: FORMAT_VERSION,
+            provenance: Provenance {
+                summary: format!(
+                    "{PROVENANCE} {} inspections from {sources} main sources.",
+                    inspections.len()
+                ),
+                sources: vec![
+                    "data/inspections.csv".into(),
+                    "data/standards.csv".into(),
+                    "data/README.md".into(),
+                ],
+            },
+            standards,
+            inspections,
+        },
+        posts,
+    })
+}
+
+impl Site {
+    /// Writes `ratings.json`, `posts/index.json` and one file per post, then removes posts that no longer exist.
+    pub fn write(&self, out: &Path) -> io::Result<()> {
+        let posts_dir = out.join("posts");
+        std::fs::create_dir_all(&posts_dir)?;
+        write_json(&out.join("ratings.json"), &self.ratings)?;
+        let index = PostsIndex {
+            format: POSTS_INDEX_FORMAT.into(),
+            version: FORMAT_VERSION,
+            posts: self.posts.iter().map(|p| p.summary.clone()).collect(),
+        };
+        let mut expected: HashSet<String> = HashSet::from(["index.json".to_string()]);
+        for post in &self.posts {
+            let name = format!("{}.json", post.summary.slug);
+            write_json(&posts_dir.join(&name), post)?;
+            expected.insert(name);
+        }
+        write_json(&posts_dir.join("index.json"), &index)?;
+        for entry in std::fs::read_dir(&posts_dir)? {
+            let path = entry?.path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string();
+            if !expected.contains(&name) {
+                std::fs::remove_file(&path)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Writes to a temporary file beside the target, then renames it into place.
+fn write_json<T: Serialize>(path: &Path, value: &T) -> io::Result<()> {
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, serde_json::to_vec(value)?)?;
+    std::fs::rename(&tmp, path)
+}

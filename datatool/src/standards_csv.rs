@@ -1,0 +1,111 @@
+//! Reads `standards.csv`: the standard codes and the kinds each applies to.
+
+use crate::diagnostic::Diagnostic;
+use model::inspection::{Kind, Standard};
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Deserialize)]
+struct Row {
+    code: String,
+    domain: String,
+    name: String,
+    applies_to: String,
+}
+
+pub fn parse(path: &Path, text: &str) -> Result<Vec<Standard>, Vec<Diagnostic>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut standards: Vec<Standard> = Vec::new();
+    let mut errors = Vec::new();
+    for record in reader.deserialize::<Row>() {
+        let row = match record {
+            Ok(row) => row,
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize);
+                errors.push(Diagnostic::new(path, line, None, e.to_string()));
+                continue;
+            }
+        };
+        let line = Some(standards.len() + errors.len() + 2);
+        let mut applies_to = Vec::new();
+        for name in row
+            .applies_to
+            .split(';')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            match Kind::parse(name) {
+                Some(kind) => applies_to.push(kind),
+                None => errors.push(Diagnostic::new(
+                    path,
+                    line,
+                    Some("applies_to"),
+                    format!("unknown kind '{name}'; expected CRC, NPS division or PDU"),
+                )),
+            }
+        }
+        if row.code.trim().is_empty() {
+            errors.push(Diagnostic::new(
+                path,
+                line,
+                Some("code"),
+                "the code is empty",
+            ));
+        } else if standards.iter().any(|s| s.code == row.code.trim()) {
+            errors.push(Diagnostic::new(
+                path,
+                line,
+                Some("code"),
+                format!("standard code '{}' is listed twice", row.code.trim()),
+            ));
+        }
+        standards.push(Standard {
+            code: row.code.trim().to_string(),
+            domain: row.domain.trim().to_string(),
+            name: row.name.trim().to_string(),
+            applies_to,
+        });
+    }
+    if errors.is_empty() {
+        Ok(standards)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "code,domain,name,applies_to,number_as_printed,notes\n";
+
+    #[test]
+    fn reads_codes_and_kinds() {
+        let text = format!("{HEADER}1.1,Org,Leadership,CRC; NPS division; PDU,1.1,\nP2.1,Court,Court work,PDU,2.1,\n");
+        let standards = parse(Path::new("standards.csv"), &text).unwrap();
+        assert_eq!(standards.len(), 2);
+        assert_eq!(
+            standards[0].applies_to,
+            vec![Kind::Crc, Kind::NpsDivision, Kind::Pdu]
+        );
+        assert_eq!(standards[1].applies_to, vec![Kind::Pdu]);
+    }
+
+    #[test]
+    fn unknown_kind_names_the_line() {
+        let text = format!("{HEADER}1.1,Org,Leadership,CRC; Prison,1.1,\n");
+        let errors = parse(Path::new("standards.csv"), &text).unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "standards.csv:2: applies_to: unknown kind 'Prison'; expected CRC, NPS division or PDU"
+        );
+    }
+
+    #[test]
+    fn duplicate_code() {
+        let text = format!("{HEADER}1.1,Org,A,CRC,1.1,\n1.1,Org,B,CRC,1.1,\n");
+        let errors = parse(Path::new("standards.csv"), &text).unwrap_err();
+        assert_eq!(errors[0].line, Some(3));
+        assert!(errors[0].reason.contains("listed twice"));
+    }
+}

@@ -1,0 +1,190 @@
+//! The JSON files the app fetches, each tagged with a format name and version.
+//!
+//! The app reads only the versions it knows; a newer file gets a clear message instead of a
+//! half-understood table.
+
+use crate::inspection::{Inspection, Standard};
+use crate::post::{Block, PostSummary};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub const RATINGS_FORMAT: &str = "on-probation/ratings";
+pub const POSTS_INDEX_FORMAT: &str = "on-probation/posts-index";
+pub const POST_FORMAT: &str = "on-probation/post";
+/// The one version of each format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// `public/data/ratings.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingsFile {
+    pub format: String,
+    pub version: u32,
+    pub provenance: Provenance,
+    pub standards: Vec<Standard>,
+    pub inspections: Vec<Inspection>,
+}
+
+/// Where the figures came from, carried with them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    pub summary: String,
+    pub sources: Vec<String>,
+}
+
+/// `public/data/posts/index.json`, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostsIndex {
+    pub format: String,
+    pub version: u32,
+    pub posts: Vec<PostSummary>,
+}
+
+/// `public/data/posts/<slug>.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostFile {
+    pub format: String,
+    pub version: u32,
+    #[serde(flatten)]
+    pub summary: PostSummary,
+    pub body: Vec<Block>,
+}
+
+/// Why a fetched file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormatError {
+    /// Not JSON, cut short, or missing fields.
+    Malformed(String),
+    /// JSON, but another kind of file.
+    WrongFormat {
+        expected: &'static str,
+        found: String,
+    },
+    /// A version this build does not read.
+    UnknownVersion { format: &'static str, found: u32 },
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FormatError::Malformed(detail) => write!(f, "the file is not valid: {detail}"),
+            FormatError::WrongFormat { expected, found } => write!(
+                f,
+                "the file is of the format '{found}', not the expected '{expected}'"
+            ),
+            FormatError::UnknownVersion { format, found } => write!(
+                f,
+                "the file is version {found} of '{format}', but this app reads version {FORMAT_VERSION}; reloading may fetch a newer app"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+}
+
+/// Checks the format name and version first, so a newer file is refused by name, then parses it.
+pub fn parse_versioned<T: DeserializeOwned>(
+    text: &str,
+    expected: &'static str,
+) -> Result<T, FormatError> {
+    let header: Header =
+        serde_json::from_str(text).map_err(|e| FormatError::Malformed(e.to_string()))?;
+    if header.format != expected {
+        return Err(FormatError::WrongFormat {
+            expected,
+            found: header.format,
+        });
+    }
+    if header.version != FORMAT_VERSION {
+        return Err(FormatError::UnknownVersion {
+            format: expected,
+            found: header.version,
+        });
+    }
+    serde_json::from_str(text).map_err(|e| FormatError::Malformed(e.to_string()))
+}
+
+pub fn parse_ratings(text: &str) -> Result<RatingsFile, FormatError> {
+    parse_versioned(text, RATINGS_FORMAT)
+}
+
+pub fn parse_posts_index(text: &str) -> Result<PostsIndex, FormatError> {
+    parse_versioned(text, POSTS_INDEX_FORMAT)
+}
+
+pub fn parse_post(text: &str) -> Result<PostFile, FormatError> {
+    parse_versioned(text, POST_FORMAT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ratings_json(version: u32) -> String {
+        format!(
+            r#"{{"format":"{RATINGS_FORMAT}","version":{version},
+               "provenance":{{"summary":"s","sources":[]}},
+               "standards":[],
+               "inspections":[{{"id":"a","organisation":"A","kind":"PDU","owner":null,
+                 "region":null,"published":"2022-03","round":null,"overall":null,"score":null,
+                 "standards":{{}},"caseload":null,"source_url":null,"other_sources":[],
+                 "confidence":null,"notes":null}}]}}"#
+        )
+    }
+
+    #[test]
+    fn reads_the_known_version_with_unknowns_kept_unknown() {
+        let file = parse_ratings(&ratings_json(FORMAT_VERSION)).unwrap();
+        assert_eq!(file.inspections.len(), 1);
+        assert_eq!(file.inspections[0].overall, None);
+        assert_eq!(file.inspections[0].score, None);
+    }
+
+    #[test]
+    fn refuses_an_unknown_version_by_name() {
+        let err = parse_ratings(&ratings_json(2)).unwrap_err();
+        assert_eq!(
+            err,
+            FormatError::UnknownVersion {
+                format: RATINGS_FORMAT,
+                found: 2
+            }
+        );
+        assert!(err.to_string().contains("version 2"));
+    }
+
+    #[test]
+    fn refuses_another_format() {
+        let text = ratings_json(1).replace(RATINGS_FORMAT, POSTS_INDEX_FORMAT);
+        assert!(matches!(
+            parse_ratings(&text),
+            Err(FormatError::WrongFormat { .. })
+        ));
+    }
+
+    #[test]
+    fn refuses_truncated_and_malformed_files() {
+        let full = ratings_json(1);
+        for text in [&full[..full.len() / 2], "", "[]", "{\"format\":1}"] {
+            assert!(
+                matches!(parse_ratings(text), Err(FormatError::Malformed(_))),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_an_unknown_band() {
+        let text = ratings_json(1).replace("\"overall\":null", "\"overall\":\"Excellent\"");
+        assert!(matches!(
+            parse_ratings(&text),
+            Err(FormatError::Malformed(_))
+        ));
+    }
+}

@@ -1,0 +1,10 @@
+//! On Probation's data model in plain Rust, shared by the data tool and the browser app.
+
+pub mod band;
+pub mod date;
+pub mod format;
+pub mod inspection;
+pub mod link;
+pub mod post;
+pub mod table;
+pub mod validate;

@@ -1,0 +1,91 @@
+//! Posts as the app receives them: metadata, and a body already reduced to safe blocks.
+//!
+//! The body is structured data, not HTML, so nothing in a post can become markup or script.
+
+use crate::date::PartialDate;
+use serde::{Deserialize, Serialize};
+
+/// What the posts list needs about a post, without its body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostSummary {
+    pub slug: String,
+    pub title: String,
+    pub standfirst: String,
+    pub published: PartialDate,
+    pub tags: Vec<String>,
+    /// Ids of the inspections the post is about.
+    pub inspections: Vec<String>,
+    pub excerpt: String,
+    pub reading_minutes: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph {
+        content: Vec<Inline>,
+    },
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
+    Quote {
+        blocks: Vec<Block>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text {
+        text: String,
+    },
+    Emphasis {
+        content: Vec<Inline>,
+    },
+    Strong {
+        content: Vec<Inline>,
+    },
+    Code {
+        text: String,
+    },
+    /// `href` is an http(s) address or a path inside the app; the data tool refuses anything else.
+    Link {
+        href: String,
+        content: Vec<Inline>,
+    },
+}
+
+/// Reading time at 200 words a minute, never less than a minute.
+pub fn reading_minutes(words: usize) -> u32 {
+    (words as u32).div_ceil(200).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_time_rounds_up() {
+        assert_eq!(reading_minutes(0), 1);
+        assert_eq!(reading_minutes(200), 1);
+        assert_eq!(reading_minutes(201), 2);
+        assert_eq!(reading_minutes(399), 2);
+    }
+
+    #[test]
+    fn blocks_serialise_with_a_type_tag() {
+        let block = Block::Paragraph {
+            content: vec![Inline::Text { text: "Hi".into() }],
+        };
+        let json = serde_json::to_string(&block).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"paragraph","content":[{"type":"text","text":"Hi"}]}"#
+        );
+    }
+}
