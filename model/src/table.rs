@@ -178,15 +178,16 @@ fn compare_known_first(
     }
 }
 
-/// Sorts stably by the chosen column, breaking ties by organisation name A to Z.
-pub fn sort_rows(rows: &mut Vec<&Inspection>, sort: Sort) {
-    let mut keyed: Vec<(Option<SortValue>, Option<SortValue>, &Inspection)> = rows
+/// Sorts row indices stably by the chosen column, breaking ties by organisation name A to Z.
+pub fn sort_rows(inspections: &[Inspection], rows: &mut Vec<usize>, sort: Sort) {
+    let mut keyed: Vec<(Option<SortValue>, Option<SortValue>, usize)> = rows
         .iter()
-        .map(|row| {
+        .map(|&row| {
+            let inspection = &inspections[row];
             (
-                sort_value(row, sort.key),
-                sort_value(row, SortKey::Organisation),
-                *row,
+                sort_value(inspection, sort.key),
+                sort_value(inspection, SortKey::Organisation),
+                row,
             )
         })
         .collect();
@@ -205,6 +206,21 @@ pub enum OverallChoice {
 }
 
 impl OverallChoice {
+    /// The form value: a band's slug, or `not-published`.
+    pub fn value(self) -> &'static str {
+        match self {
+            OverallChoice::Band(band) => band.slug(),
+            OverallChoice::NotPublished => "not-published",
+        }
+    }
+
+    pub fn from_value(value: &str) -> Option<OverallChoice> {
+        match value {
+            "not-published" => Some(OverallChoice::NotPublished),
+            _ => Band::from_slug(value).map(OverallChoice::Band),
+        }
+    }
+
     pub fn matches(self, overall: Option<Band>) -> bool {
         match self {
             OverallChoice::Band(band) => overall == Some(band),
@@ -256,14 +272,12 @@ impl Filter {
     }
 }
 
-/// The rows a filter keeps, in a sort's order.
-pub fn table_rows<'a>(
-    inspections: &'a [Inspection],
-    filter: &Filter,
-    sort: Sort,
-) -> Vec<&'a Inspection> {
-    let mut rows: Vec<&Inspection> = inspections.iter().filter(|i| filter.matches(i)).collect();
-    sort_rows(&mut rows, sort);
+/// Indices of the rows a filter keeps, in a sort's order.
+pub fn table_rows(inspections: &[Inspection], filter: &Filter, sort: Sort) -> Vec<usize> {
+    let mut rows: Vec<usize> = (0..inspections.len())
+        .filter(|&i| filter.matches(&inspections[i]))
+        .collect();
+    sort_rows(inspections, &mut rows, sort);
     rows
 }
 
@@ -341,17 +355,15 @@ mod tests {
         rows
     }
 
-    fn ids(rows: &[&Inspection]) -> Vec<String> {
-        rows.iter().map(|r| r.id.clone()).collect()
+    fn ids(data: &[Inspection], filter: &Filter, sort: Sort) -> Vec<String> {
+        table_rows(data, filter, sort)
+            .into_iter()
+            .map(|i| data[i].id.clone())
+            .collect()
     }
 
     fn sorted(key: SortKey, direction: Direction) -> Vec<String> {
-        let data = sample();
-        ids(&table_rows(
-            &data,
-            &Filter::default(),
-            Sort { key, direction },
-        ))
+        ids(&sample(), &Filter::default(), Sort { key, direction })
     }
 
     #[test]
@@ -450,8 +462,8 @@ mod tests {
             ..Filter::default()
         };
         let rows = table_rows(&data, &filter, Sort::default());
-        assert_eq!(ids(&rows), ["d", "a", "f"]);
-        assert!(rows.iter().all(|r| r.kind == Kind::Crc));
+        assert_eq!(ids(&data, &filter, Sort::default()), ["d", "a", "f"]);
+        assert!(rows.iter().all(|&r| data[r].kind == Kind::Crc));
     }
 
     #[test]
@@ -461,12 +473,12 @@ mod tests {
             overall: Some(OverallChoice::Band(Band::Good)),
             ..Filter::default()
         };
-        assert_eq!(ids(&table_rows(&data, &good, Sort::default())), ["e"]);
+        assert_eq!(ids(&data, &good, Sort::default()), ["e"]);
         let unknown = Filter {
             overall: Some(OverallChoice::NotPublished),
             ..Filter::default()
         };
-        assert_eq!(ids(&table_rows(&data, &unknown, Sort::default())), ["c"]);
+        assert_eq!(ids(&data, &unknown, Sort::default()), ["c"]);
     }
 
     #[test]
@@ -476,23 +488,35 @@ mod tests {
             owner: Some("Sodexo".into()),
             ..Filter::default()
         };
-        assert_eq!(ids(&table_rows(&data, &owner, Sort::default())), ["a", "f"]);
+        assert_eq!(ids(&data, &owner, Sort::default()), ["a", "f"]);
         let both = Filter {
             text: "  FOX ".into(),
             ..owner
         };
-        assert_eq!(ids(&table_rows(&data, &both, Sort::default())), ["f"]);
+        assert_eq!(ids(&data, &both, Sort::default()), ["f"]);
         let region = Filter {
             text: "yorkshire".into(),
             ..Filter::default()
         };
-        assert_eq!(ids(&table_rows(&data, &region, Sort::default())), ["b"]);
+        assert_eq!(ids(&data, &region, Sort::default()), ["b"]);
         let all = Filter {
             kind: Some(Kind::Pdu),
             text: "alpha".into(),
             ..Filter::default()
         };
-        assert!(table_rows(&data, &all, Sort::default()).is_empty());
+        assert!(ids(&data, &all, Sort::default()).is_empty());
+    }
+
+    #[test]
+    fn overall_choice_values_round_trip() {
+        let choices = Band::ALL
+            .into_iter()
+            .map(OverallChoice::Band)
+            .chain([OverallChoice::NotPublished]);
+        for choice in choices {
+            assert_eq!(OverallChoice::from_value(choice.value()), Some(choice));
+        }
+        assert_eq!(OverallChoice::from_value(""), None);
     }
 
     #[test]

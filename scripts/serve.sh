@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds the app and serves it on http://127.0.0.1:8080 (deep links included).
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+ensure_build_tools
+cd "$ROOT"
+step "serving on http://127.0.0.1:8080 (Ctrl-C to stop)"
+exec trunk serve --release --offline "$@"

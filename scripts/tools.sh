@@ -1,0 +1,79 @@
+# Sourced by serve.sh and test.sh: installs each pinned tool only when the right version is missing.
+# Every step prints one line, so a second run shows at a glance that nothing was reinstalled.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+step() { printf '==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_wasm_target() {
+  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    step "wasm32 target: present"
+  else
+    step "wasm32 target: installing"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
+    step "trunk $TRUNK_VERSION: present"
+  else
+    step "trunk $TRUNK_VERSION: installing (about 5 minutes)"
+    cargo install --locked "trunk@$TRUNK_VERSION"
+  fi
+}
+
+# The CLI must equal the wasm-bindgen crate version in Cargo.lock. Installed without --locked:
+# its own lockfile pins a crate release the registry no longer serves.
+ensure_wasm_bindgen() {
+  local version
+  version="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
+  if wasm-bindgen --version 2>/dev/null | grep -q " $version\$" &&
+    wasm-bindgen-test-runner --version 2>/dev/null | grep -q " $version\$"; then
+    step "wasm-bindgen $version: present"
+  else
+    step "wasm-bindgen $version: installing (about 2 minutes)"
+    cargo install --force "wasm-bindgen-cli@$version"
+  fi
+}
+
+# Debian's binaryen is too old for current rustc output; npm's package is pinned in package-lock.json.
+ensure_wasm_opt() {
+  if wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
+    step "wasm-opt $BINARYEN_VERSION: present"
+  else
+    step "wasm-opt $BINARYEN_VERSION: installing from npm"
+    (cd "$ROOT" && npm ci --no-audit --no-fund)
+  fi
+}
+
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    step "chromium and chromedriver: present ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
+  else
+    step "chromium and chromedriver: installing from Debian"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver
+  fi
+}
+
+ensure_build_tools() {
+  ensure_wasm_target
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_wasm_opt
+}
+
+ensure_test_tools() {
+  ensure_build_tools
+  ensure_chromium
+}

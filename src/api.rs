@@ -1,0 +1,104 @@
+//! Fetching the bundled JSON: one function per file, each returning a typed error the page can explain.
+
+use model::format::{
+    parse_post, parse_posts_index, parse_ratings, FormatError, PostFile, PostsIndex, RatingsFile,
+};
+use std::fmt;
+
+pub const RATINGS_URL: &str = "/data/ratings.json";
+pub const POSTS_INDEX_URL: &str = "/data/posts/index.json";
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// The request never got an answer: offline, or the server is down.
+    Network { what: &'static str, detail: String },
+    /// The file is not there (404, or the server answered with a web page instead of data).
+    NotFound { what: &'static str },
+    /// Any other failing HTTP status.
+    Status { what: &'static str, status: u16 },
+    /// The answer could not be read as the expected file.
+    Format {
+        what: &'static str,
+        error: FormatError,
+    },
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::Network { what, detail } => write!(
+                f,
+                "Could not load {what}: the server did not answer ({detail}). Check your connection and try again."
+            ),
+            ApiError::NotFound { what } => write!(f, "Could not find {what}."),
+            ApiError::Status { what, status } => {
+                write!(f, "Could not load {what}: the server answered with error {status}.")
+            }
+            ApiError::Format { what, error } => write!(f, "Could not read {what}: {error}."),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+impl ApiError {
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ApiError::NotFound { .. })
+    }
+}
+
+async fn fetch_text(url: &str, what: &'static str) -> Result<String, ApiError> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| ApiError::Network {
+            what,
+            detail: e.to_string(),
+        })?;
+    let is_page = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|t| t.contains("text/html"));
+    if response.status() == 404 || (response.ok() && is_page) {
+        return Err(ApiError::NotFound { what });
+    }
+    if !response.ok() {
+        return Err(ApiError::Status {
+            what,
+            status: response.status(),
+        });
+    }
+    response.text().await.map_err(|e| ApiError::Network {
+        what,
+        detail: e.to_string(),
+    })
+}
+
+pub async fn fetch_ratings() -> Result<RatingsFile, ApiError> {
+    let what = "the ratings";
+    let text = fetch_text(RATINGS_URL, what).await?;
+    parse_ratings(&text).map_err(|error| ApiError::Format { what, error })
+}
+
+pub async fn fetch_posts_index() -> Result<PostsIndex, ApiError> {
+    let what = "the list of posts";
+    let text = fetch_text(POSTS_INDEX_URL, what).await?;
+    parse_posts_index(&text).map_err(|error| ApiError::Format { what, error })
+}
+
+/// A slug is checked before it becomes part of a URL, so an address like `/posts/..%2Fratings` fetches nothing.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+pub async fn fetch_post(slug: String) -> Result<PostFile, ApiError> {
+    let what = "this post";
+    if !is_valid_slug(&slug) {
+        return Err(ApiError::NotFound { what });
+    }
+    let text = fetch_text(&format!("/data/posts/{slug}.json"), what).await?;
+    parse_post(&text).map_err(|error| ApiError::Format { what, error })
+}

@@ -1,0 +1,45 @@
+//! The shell: header, navigation, routes and footer.
+
+use crate::routes::{
+    about::About, home::Home, league_table::LeagueTable, not_found::NotFound, post::PostPage,
+    posts_list::PostsList,
+};
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <header class="site-header">
+                <A href="/" attr:class="brand">"On Probation"</A>
+                <nav aria-label="Main">
+                    <ul>
+                        <li><A href="/league-table">"League table"</A></li>
+                        <li><A href="/posts">"Posts"</A></li>
+                        <li><A href="/about">"About the data"</A></li>
+                    </ul>
+                </nav>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=Home />
+                    <Route path=path!("league-table") view=LeagueTable />
+                    <Route path=path!("posts") view=PostsList />
+                    <Route path=path!("posts/:slug") view=PostPage />
+                    <Route path=path!("about") view=About />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>
+                    "An unofficial reader of HM Inspectorate of Probation ratings. Bands are the Inspectorate's; "
+                    "where no source gives one it is shown as not published."
+                </p>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,25 @@
+//! On Probation: a Leptos single-page app that reads the bundled ratings and posts JSON.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod panic_panel;
+pub mod routes;
+
+use wasm_bindgen::JsCast;
+
+/// Installs the panic panel and mounts the app in place of the loading message in `index.html`.
+pub fn start() {
+    panic_panel::install();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
+        Some(root) => {
+            root.set_text_content(None);
+            leptos::mount::mount_to(root, app::App).forget();
+        }
+        None => leptos::mount::mount_to_body(app::App),
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    on_probation::start();
+}

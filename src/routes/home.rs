@@ -1,0 +1,38 @@
+use crate::api;
+use crate::components::fetched::Fetched;
+use crate::components::post_list::PostList;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use model::format::PostsIndex;
+
+const LATEST: usize = 3;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let posts = LocalResource::new(api::fetch_posts_index);
+    view! {
+        <Title text="On Probation: probation inspection ratings and what they found" />
+        <section class="hero">
+            <h1>"How was your probation service rated?"</h1>
+            <p class="lede">
+                "From 2018 HM Inspectorate of Probation has rated every probation organisation in England and Wales "
+                "on a four-band scale. On Probation gathers those ratings into one unofficial league table, "
+                "and writes about what each inspection found."
+            </p>
+            <p class="actions">
+                <A href="/league-table" attr:class="button">"Open the league table"</A>
+                <A href="/about">"How the data was collected"</A>
+            </p>
+        </section>
+        <section aria-labelledby="latest-heading">
+            <h2 id="latest-heading">"Latest posts"</h2>
+            <Fetched
+                resource=posts
+                what="the latest posts"
+                render=|index: PostsIndex| view! { <PostList posts=index.posts.into_iter().take(LATEST).collect() /> }
+            />
+            <p><A href="/posts">"All posts"</A></p>
+        </section>
+    }
+}

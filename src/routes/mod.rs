@@ -1,0 +1,13 @@
+//! One file per route.
+
+pub mod about;
+pub mod home;
+pub mod league_table;
+pub mod not_found;
+pub mod post;
+pub mod posts_list;
+
+/// "League table · On Probation".
+pub fn page_title(name: &str) -> String {
+    format!("{name} · On Probation")
+}

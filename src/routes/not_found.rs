@@ -1,0 +1,18 @@
+use crate::routes::page_title;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <Title text=page_title("Page not found") />
+        <h1>"Page not found"</h1>
+        <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
+        <ul>
+            <li><A href="/league-table">"The league table"</A></li>
+            <li><A href="/posts">"All posts"</A></li>
+            <li><A href="/">"The home page"</A></li>
+        </ul>
+    }
+}

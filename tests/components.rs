@@ -1,0 +1,138 @@
+//! Component tests in a real browser (headless Chromium through wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use model::band::Band;
+use model::post::{Block, Inline};
+use on_probation::components::band_badge::BandBadge;
+use on_probation::components::post_body::PostBody;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh container in the page, with the view mounted in it.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.clone(), view).forget();
+    container
+}
+
+/// Polls until `ready` holds, for views that wait on a fetch.
+async fn wait_until(mut ready: impl FnMut() -> bool) {
+    for _ in 0..200 {
+        if ready() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(25).await;
+    }
+    panic!("condition not met within 5 s");
+}
+
+#[wasm_bindgen_test]
+fn known_and_unknown_bands_read_differently() {
+    let good = mount(|| view! { <BandBadge band=Some(Band::Good) /> });
+    let unknown = mount(|| view! { <BandBadge band=None /> });
+    let inadequate = mount(|| view! { <BandBadge band=Some(Band::Inadequate) /> });
+    assert_eq!(good.text_content().unwrap(), "Good");
+    assert_eq!(unknown.text_content().unwrap(), "Not published");
+    assert_eq!(inadequate.text_content().unwrap(), "Inadequate");
+    let class = |el: &web_sys::HtmlElement| el.first_element_child().unwrap().class_name();
+    assert_eq!(class(&unknown), "band band-unknown");
+    assert_ne!(class(&unknown), class(&inadequate));
+}
+
+#[wasm_bindgen_test]
+fn post_body_renders_text_as_text_and_only_safe_links() {
+    let text = |t: &str| Inline::Text { text: t.into() };
+    let blocks = vec![
+        Block::Heading {
+            level: 2,
+            content: vec![text("<script>window.pwned=1</script>")],
+        },
+        Block::Paragraph {
+            content: vec![
+                Inline::Link {
+                    href: "javascript:window.pwned=1".into(),
+                    content: vec![text("bad")],
+                },
+                Inline::Link {
+                    href: "https://example.org/report".into(),
+                    content: vec![text("report")],
+                },
+                Inline::Strong {
+                    content: vec![text("<img src=x onerror=window.pwned=1>")],
+                },
+            ],
+        },
+    ];
+    let container = mount(move || view! { <PostBody blocks /> });
+    assert!(container.query_selector("script").unwrap().is_none());
+    assert!(container.query_selector("img").unwrap().is_none());
+    assert_eq!(
+        container
+            .query_selector("h2")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "<script>window.pwned=1</script>"
+    );
+    let links = container.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 1, "the javascript: link must not be a link");
+    let link: web_sys::Element = links.get(0).unwrap().unchecked_into();
+    assert_eq!(
+        link.get_attribute("href").unwrap(),
+        "https://example.org/report"
+    );
+    assert_eq!(link.get_attribute("rel").unwrap(), "noopener noreferrer");
+    assert!(container.text_content().unwrap().contains("bad"));
+}
+
+#[wasm_bindgen_test]
+fn panic_panel_appears_once() {
+    on_probation::panic_panel::show();
+    on_probation::panic_panel::show();
+    let panels = document().query_selector_all("#panic-panel").unwrap();
+    assert_eq!(panels.length(), 1);
+    let panel: web_sys::Element = panels.get(0).unwrap().unchecked_into();
+    assert_eq!(panel.get_attribute("role").unwrap(), "alert");
+    assert!(panel
+        .text_content()
+        .unwrap()
+        .contains("Something went wrong"));
+    panel.remove();
+}
+
+/// The test runner's server has no `/data/` files, so the app's fetches fail: the page must say so
+/// and offer a retry instead of going blank.
+#[wasm_bindgen_test]
+async fn a_failed_fetch_shows_an_error_with_retry() {
+    let container = mount(on_probation::app::App);
+    wait_until(|| container.query_selector(".error-panel").unwrap().is_some()).await;
+    let panel = container.query_selector(".error-panel").unwrap().unwrap();
+    assert_eq!(panel.get_attribute("role").unwrap(), "alert");
+    assert!(
+        panel.text_content().unwrap().contains("Could not"),
+        "{:?}",
+        panel.text_content()
+    );
+    let retry = panel.query_selector("button").unwrap().unwrap();
+    assert_eq!(retry.text_content().unwrap(), "Try again");
+    // Retrying fails again, but the panel comes back rather than leaving a blank page.
+    retry.unchecked_into::<web_sys::HtmlElement>().click();
+    wait_until(|| {
+        container
+            .query_selector(".error-panel button")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert!(container.query_selector("h1").unwrap().is_some());
+}

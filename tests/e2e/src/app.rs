@@ -1,0 +1,168 @@
+//! Reading the app's built output: where `dist/` is and what its generated JSON says.
+//!
+//! Tests compute their expectations from these files, so nothing about the data set
+//! (counts, ids, kinds, titles) is hard-coded in the tests.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+/// The overall bands from best to worst, as the app displays them.
+pub const BANDS: [&str; 4] = ["Outstanding", "Good", "Requires improvement", "Inadequate"];
+
+/// What the league table shows in the overall column when the band is unknown.
+pub const NOT_PUBLISHED: &str = "Not published";
+
+/// The built app folder: `$E2E_DIST`, or `<workspace>/dist` by default.
+///
+/// Panics with instructions when the folder or its `index.html` is missing.
+pub fn dist_dir() -> PathBuf {
+    let dir = match std::env::var_os("E2E_DIST") {
+        Some(d) if !d.is_empty() => PathBuf::from(d),
+        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"),
+    };
+    let index = dir.join("index.html");
+    if !index.is_file() {
+        panic!(
+            "the built app was not found: {} does not exist.\n\
+             Build the app first (scripts/test.sh builds it before running these tests), \
+             or point E2E_DIST at a folder holding the built app.",
+            index.display()
+        );
+    }
+    dir.canonicalize().unwrap_or(dir)
+}
+
+/// Reads and parses `dist/<rel>` as JSON, panicking with the path on any error.
+pub fn read_json(rel: &str) -> Value {
+    let path = dist_dir().join(rel);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("{} is not valid JSON: {e}", path.display()))
+}
+
+/// Checks the file's `format` (one of `formats`) and `version` (1), so that a change of
+/// data format shows up as a clear failure rather than as confusing DOM mismatches.
+fn check_format(doc: &Value, rel: &str, formats: &[&str]) {
+    let format = doc.get("format").and_then(Value::as_str);
+    assert!(
+        format.is_some_and(|f| formats.contains(&f)),
+        "dist/{rel}: \"format\" is {format:?}, expected one of {formats:?}"
+    );
+    assert_eq!(
+        doc.get("version").and_then(Value::as_u64),
+        Some(1),
+        "dist/{rel}: unexpected \"version\""
+    );
+}
+
+fn str_field(item: &Value, key: &str, rel: &str) -> String {
+    item.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("dist/{rel}: entry without string \"{key}\": {item}"))
+        .to_owned()
+}
+
+/// One entry of `data/ratings.json` (only the fields the tests use).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inspection {
+    pub id: String,
+    pub organisation: String,
+    pub kind: String,
+    pub owner: String,
+    /// `None` when the overall band is unknown (JSON `null` or absent).
+    pub overall: Option<String>,
+}
+
+impl Inspection {
+    /// The text the league table shows in this inspection's overall cell.
+    pub fn overall_text(&self) -> &str {
+        self.overall.as_deref().unwrap_or(NOT_PUBLISHED)
+    }
+}
+
+/// All inspections in `data/ratings.json`, in file order.
+pub fn inspections() -> Vec<Inspection> {
+    const REL: &str = "data/ratings.json";
+    let doc = read_json(REL);
+    check_format(&doc, REL, &["on-probation/ratings"]);
+    let list = doc
+        .get("inspections")
+        .and_then(Value::as_array)
+        .unwrap_or_else(|| panic!("dist/{REL}: no \"inspections\" array"));
+    let out: Vec<Inspection> = list
+        .iter()
+        .map(|item| Inspection {
+            id: str_field(item, "id", REL),
+            organisation: str_field(item, "organisation", REL),
+            kind: str_field(item, "kind", REL),
+            owner: str_field(item, "owner", REL),
+            overall: match item.get("overall") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(other) => {
+                    panic!("dist/{REL}: \"overall\" is neither string nor null: {other}")
+                }
+            },
+        })
+        .collect();
+    assert!(
+        !out.is_empty(),
+        "dist/{REL} has no inspections; the tests need data"
+    );
+    out
+}
+
+/// Number of inspections per kind, ordered by kind name.
+pub fn count_by_kind(list: &[Inspection]) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for i in list {
+        *counts.entry(i.kind.clone()).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Position of an overall cell text in best-first order: the four bands 0..=3,
+/// "Not published" 4, anything else `None`.
+pub fn band_rank(text: &str) -> Option<usize> {
+    if text == NOT_PUBLISHED {
+        return Some(BANDS.len());
+    }
+    BANDS.iter().position(|b| *b == text)
+}
+
+/// One entry of `data/posts/index.json` (only the fields the tests use).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Post {
+    pub slug: String,
+    pub title: String,
+    /// Publication date as written in the index (e.g. "2026-11-20"), if any.
+    pub published: Option<String>,
+}
+
+/// All posts in `data/posts/index.json`, in file order.
+pub fn posts() -> Vec<Post> {
+    const REL: &str = "data/posts/index.json";
+    let doc = read_json(REL);
+    check_format(
+        &doc,
+        REL,
+        &["on-probation/posts-index", "on-probation/posts"],
+    );
+    let list = doc
+        .get("posts")
+        .and_then(Value::as_array)
+        .unwrap_or_else(|| panic!("dist/{REL}: no \"posts\" array"));
+    list.iter()
+        .map(|item| Post {
+            slug: str_field(item, "slug", REL),
+            title: str_field(item, "title", REL),
+            published: item
+                .get("published")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+        })
+        .collect()
+}

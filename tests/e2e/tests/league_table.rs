@@ -1,0 +1,270 @@
+//! The league table at /league-table, checked against dist/data/ratings.json.
+
+use std::collections::BTreeSet;
+
+use e2e::app::{self, band_rank, Inspection, BANDS, NOT_PUBLISHED};
+use e2e::dom::{self, shown_text, TableSnapshot};
+use e2e::E2e;
+
+/// Loads /league-table and waits until it shows every inspection (or times out, in which
+/// case the returned snapshot is whatever was shown last, for the assertions to report).
+async fn open_table(e2e: &E2e, total: usize) -> TableSnapshot {
+    e2e.goto("/league-table").await;
+    dom::settle_table(e2e.client(), |s| s.rows.len() == total && s.shown.is_some()).await
+}
+
+fn ids(snap: &TableSnapshot) -> Vec<String> {
+    snap.rows
+        .iter()
+        .map(|r| r.id.clone().unwrap_or_default())
+        .collect()
+}
+
+#[tokio::test]
+async fn league_table_shows_every_inspection() {
+    let inspections = app::inspections();
+    let n = inspections.len();
+    let e2e = E2e::start().await;
+
+    let snap = open_table(&e2e, n).await;
+    assert_eq!(
+        snap.rows.len(),
+        n,
+        "one row per inspection in ratings.json ({})",
+        snap.summary()
+    );
+
+    let shown_ids = ids(&snap);
+    let shown_set: BTreeSet<&str> = shown_ids.iter().map(String::as_str).collect();
+    assert_eq!(
+        shown_set.len(),
+        shown_ids.len(),
+        "duplicate data-id among rows: {shown_ids:?}"
+    );
+    let expected_set: BTreeSet<&str> = inspections.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(
+        shown_set, expected_set,
+        "row data-ids differ from the inspection ids"
+    );
+
+    assert_eq!(
+        snap.shown.as_deref(),
+        Some(shown_text(n, n).as_str()),
+        "#shown-count"
+    );
+
+    // Every row shows its inspection's own data.
+    for row in &snap.rows {
+        let id = row.id.as_deref().unwrap_or_default();
+        let expected: &Inspection = inspections
+            .iter()
+            .find(|i| i.id == id)
+            .expect("id checked above");
+        assert_eq!(
+            row.cell("organisation"),
+            expected.organisation,
+            "organisation of {id}"
+        );
+        assert_eq!(row.cell("kind"), expected.kind, "kind of {id}");
+        assert_eq!(
+            row.cell("overall"),
+            expected.overall_text(),
+            "overall of {id}"
+        );
+    }
+
+    let title = dom::title(e2e.client()).await;
+    assert!(
+        title.contains("League table"),
+        "document.title {title:?} should contain \"League table\""
+    );
+
+    e2e.stop().await;
+}
+
+/// Asserts the overall column reads in `order` of band rank (best-first when
+/// `best_first`), with "Not published" always last, and holds the same values as the data.
+fn assert_overall_order(snap: &TableSnapshot, inspections: &[Inspection], best_first: bool) {
+    let column = snap.column("overall");
+    let ranks: Vec<usize> = column
+        .iter()
+        .map(|t| {
+            band_rank(t)
+                .unwrap_or_else(|| panic!("unexpected overall text {t:?}; column: {column:?}"))
+        })
+        .collect();
+    let unknown = BANDS.len();
+    let key = |r: usize| -> usize {
+        if r == unknown {
+            usize::MAX // unknowns last in both directions
+        } else if best_first {
+            r
+        } else {
+            unknown - 1 - r
+        }
+    };
+    for (i, pair) in ranks.windows(2).enumerate() {
+        assert!(
+            key(pair[0]) <= key(pair[1]),
+            "overall column out of order ({}) at rows {i}/{}: {:?} before {:?}\ncolumn: {column:?}",
+            if best_first {
+                "best first"
+            } else {
+                "worst first"
+            },
+            i + 1,
+            column[i],
+            column[i + 1],
+        );
+    }
+    let mut shown: Vec<&str> = column.iter().map(String::as_str).collect();
+    let mut expected: Vec<&str> = inspections.iter().map(Inspection::overall_text).collect();
+    shown.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(
+        shown, expected,
+        "overall values shown differ from ratings.json"
+    );
+}
+
+/// Whether the overall header is marked sorted in `direction`.
+fn overall_sorted(snap: &TableSnapshot, direction: &str) -> bool {
+    snap.sort.get("overall").and_then(|v| v.as_deref()) == Some(direction)
+}
+
+#[tokio::test]
+async fn sort_by_overall_band_both_ways() {
+    let inspections = app::inspections();
+    let n = inspections.len();
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    let initial = open_table(&e2e, n).await;
+    assert_eq!(
+        initial.rows.len(),
+        n,
+        "table before sorting ({})",
+        initial.summary()
+    );
+
+    // Whatever the initial sort is, the rows must match what the headers claim.
+    if overall_sorted(&initial, "descending") {
+        assert_overall_order(&initial, &inspections, true);
+    } else if overall_sorted(&initial, "ascending") {
+        assert_overall_order(&initial, &inspections, false);
+    }
+
+    // The app may start sorted by overall; sort by another column first so that the next
+    // click on overall is a first click on it.
+    dom::click_sort(client, "organisation").await;
+    let snap = dom::settle_table(client, |s| {
+        s.sorted_columns().first().map(|(k, _)| k.as_str()) == Some("organisation")
+    })
+    .await;
+    assert_eq!(
+        snap.sorted_columns()
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .collect::<Vec<_>>(),
+        vec!["organisation"],
+        "after a click on organisation only its header is sorted ({:?})",
+        snap.sort
+    );
+
+    dom::click_sort(client, "overall").await;
+    let snap = dom::settle_table(client, |s| overall_sorted(s, "descending")).await;
+    assert_eq!(
+        snap.sorted_columns(),
+        vec![("overall".to_owned(), "descending".to_owned())],
+        "a first click on overall sorts it descending, and only it ({:?})",
+        snap.sort
+    );
+    assert_eq!(snap.rows.len(), n, "sorting keeps every row");
+    assert_overall_order(&snap, &inspections, true);
+    if inspections.iter().any(|i| i.overall.is_none()) {
+        assert_eq!(
+            snap.column("overall").last().map(String::as_str),
+            Some(NOT_PUBLISHED)
+        );
+    }
+
+    dom::click_sort(client, "overall").await;
+    let snap = dom::settle_table(client, |s| overall_sorted(s, "ascending")).await;
+    assert_eq!(
+        snap.sorted_columns(),
+        vec![("overall".to_owned(), "ascending".to_owned())],
+        "a second click on overall sorts it ascending, and only it ({:?})",
+        snap.sort
+    );
+    assert_eq!(snap.rows.len(), n, "sorting keeps every row");
+    assert_overall_order(&snap, &inspections, false);
+    if inspections.iter().any(|i| i.overall.is_none()) {
+        assert_eq!(
+            snap.column("overall").last().map(String::as_str),
+            Some(NOT_PUBLISHED)
+        );
+    }
+
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn kind_filter_shows_only_that_kind() {
+    let inspections = app::inspections();
+    let n = inspections.len();
+    let by_kind = app::count_by_kind(&inspections);
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    open_table(&e2e, n).await;
+
+    let options = dom::option_values(client, "#filter-kind").await;
+    assert!(
+        options.iter().any(|v| v.is_empty()),
+        "#filter-kind has an \"all\" option (value \"\"): {options:?}"
+    );
+
+    for (kind, &count) in &by_kind {
+        dom::choose_option(client, "#filter-kind", kind).await;
+        let snap = dom::settle_table(client, |s| {
+            s.rows.len() == count && s.rows.iter().all(|r| r.cells.get("kind") == Some(kind))
+        })
+        .await;
+        assert_eq!(
+            snap.rows.len(),
+            count,
+            "rows for kind {kind:?} ({})",
+            snap.summary()
+        );
+        for row in &snap.rows {
+            assert_eq!(
+                row.cell("kind"),
+                kind,
+                "row {:?} under kind filter {kind:?}",
+                row.id
+            );
+        }
+        let shown: BTreeSet<String> = ids(&snap).into_iter().collect();
+        let expected: BTreeSet<String> = inspections
+            .iter()
+            .filter(|i| &i.kind == kind)
+            .map(|i| i.id.clone())
+            .collect();
+        assert_eq!(shown, expected, "ids shown for kind {kind:?}");
+        assert_eq!(
+            snap.shown.as_deref(),
+            Some(shown_text(count, n).as_str()),
+            "#shown-count for {kind:?}"
+        );
+    }
+
+    // Back to all kinds.
+    dom::choose_option(client, "#filter-kind", "").await;
+    let snap = dom::settle_table(client, |s| s.rows.len() == n).await;
+    assert_eq!(
+        snap.rows.len(),
+        n,
+        "clearing the kind filter shows every row again"
+    );
+    assert_eq!(snap.shown.as_deref(), Some(shown_text(n, n).as_str()));
+
+    e2e.stop().await;
+}

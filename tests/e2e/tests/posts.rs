@@ -1,0 +1,124 @@
+//! Posts (list and deep-linked pages) checked against dist/data/posts/index.json, and
+//! the not-found page.
+
+use std::collections::BTreeSet;
+
+use e2e::app;
+use e2e::dom;
+use e2e::wait::{wait_for, wait_for_text};
+use e2e::E2e;
+
+#[tokio::test]
+async fn posts_list_links_every_post() {
+    let posts = app::posts();
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto("/posts").await;
+
+    // For each list item: its links as [href, text] pairs.
+    let script = "return Array.from(document.querySelectorAll('ul.post-list > li')).map(li =>\
+                    Array.from(li.querySelectorAll('a[href]')).map(a =>\
+                      [a.getAttribute('href'), a.textContent.replace(/\\s+/g, ' ').trim()]));";
+    let expected = posts.len();
+    let items = wait_for("the post list to have one item per post", || async move {
+        let value = dom::run_js(client, script, vec![]).await;
+        let items = value.as_array().cloned().unwrap_or_default();
+        if items.len() == expected {
+            Ok(items)
+        } else {
+            Err(format!("{} items", items.len()))
+        }
+    })
+    .await;
+
+    let links: Vec<Vec<(String, String)>> = items
+        .iter()
+        .map(|item| {
+            item.as_array()
+                .map(|pairs| {
+                    pairs
+                        .iter()
+                        .map(|p| {
+                            (
+                                p[0].as_str().unwrap_or_default().to_owned(),
+                                p[1].as_str().unwrap_or_default().to_owned(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    for (index, post) in posts.iter().enumerate() {
+        let href = format!("/posts/{}", post.slug);
+        let holders: Vec<usize> = (0..links.len())
+            .filter(|&i| {
+                links[i]
+                    .iter()
+                    .any(|(h, text)| *h == href && *text == post.title)
+            })
+            .collect();
+        assert_eq!(
+            holders.len(),
+            1,
+            "exactly one list item should link {href} with the text {:?} (post #{index}); items' links: {links:?}",
+            post.title
+        );
+    }
+    let hrefs: BTreeSet<String> = posts.iter().map(|p| format!("/posts/{}", p.slug)).collect();
+    for (i, item) in links.iter().enumerate() {
+        assert!(
+            item.iter().any(|(h, _)| hrefs.contains(h)),
+            "list item #{i} links no post from index.json: {item:?}"
+        );
+    }
+
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn post_opens_by_deep_link_and_survives_reload() {
+    let posts = app::posts();
+    let post = posts
+        .first()
+        .expect("dist/data/posts/index.json has no posts; the test needs one");
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+
+    // A fresh page load straight at the post's URL (served by the SPA fallback).
+    e2e.goto(&format!("/posts/{}", post.slug)).await;
+    wait_for_text(client, "article.post h1", &post.title).await;
+
+    e2e.reload().await;
+    wait_for_text(client, "article.post h1", &post.title).await;
+    let url = client.current_url().await.expect("current url");
+    assert_eq!(
+        url.path(),
+        format!("/posts/{}", post.slug),
+        "reload keeps the post URL"
+    );
+
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn unknown_route_shows_page_not_found() {
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto("/no-such-page").await;
+    let script = "return Array.from(document.querySelectorAll('h1'))\
+                  .map(h => h.textContent.replace(/\\s+/g, ' ').trim());";
+    wait_for("an h1 reading \"Page not found\"", || async move {
+        let h1s = dom::run_js(client, script, vec![]).await;
+        if h1s
+            .as_array()
+            .is_some_and(|a| a.iter().any(|t| t == "Page not found"))
+        {
+            Ok(())
+        } else {
+            Err(format!("h1 texts {h1s}"))
+        }
+    })
+    .await;
+    e2e.stop().await;
+}
