@@ -13,6 +13,7 @@
 pub mod app;
 pub mod dom;
 pub mod driver;
+pub mod output;
 pub mod server;
 pub mod wait;
 

@@ -1,0 +1,84 @@
+//! Measures what a first visit to the league table really downloads: the resources the browser
+//! fetched, each compressed with brotli (quality 11) as a server would send it.
+
+use e2e::app::dist_dir;
+use e2e::dom::run_js;
+use e2e::output::output_dir;
+use e2e::wait::wait_for_css;
+use e2e::E2e;
+use std::io::Write;
+
+/// Fails the suite if the first visit grows past this many brotli bytes.
+const BUDGET_BYTES: usize = 250 * 1024;
+
+fn brotli_size(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        writer
+            .write_all(bytes)
+            .expect("brotli compression in memory cannot fail");
+    }
+    out.len()
+}
+
+#[tokio::test]
+async fn first_visit_to_the_league_table_is_measured_and_within_budget() {
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto("/league-table").await;
+    wait_for_css(client, "table.league-table tbody tr").await;
+
+    let urls = run_js(
+        client,
+        "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name));",
+        vec![],
+    )
+    .await;
+    let origin = e2e.url("");
+    let dist = dist_dir();
+    let mut rows = Vec::new();
+    for url in urls.as_array().expect("a list of URLs") {
+        let url = url.as_str().expect("a URL string");
+        let path = url
+            .strip_prefix(&origin)
+            .unwrap_or_else(|| panic!("{url} is not on the app's own origin"));
+        let path = path
+            .split(['?', '#'])
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches('/');
+        // Routes are served by the app shell.
+        let file = if path.is_empty() || !dist.join(path).is_file() {
+            "index.html"
+        } else {
+            path
+        };
+        let bytes = std::fs::read(dist.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        rows.push((file.to_string(), bytes.len(), brotli_size(&bytes)));
+    }
+    e2e.stop().await;
+
+    assert!(
+        rows.iter().any(|(f, ..)| f.ends_with(".wasm")),
+        "the visit must download the wasm: {rows:?}"
+    );
+    assert!(
+        rows.iter().any(|(f, ..)| f == "data/ratings.json"),
+        "the visit must download the ratings: {rows:?}"
+    );
+    let raw: usize = rows.iter().map(|r| r.1).sum();
+    let brotli: usize = rows.iter().map(|r| r.2).sum();
+    let mut report = String::from("First visit to /league-table\nfile\traw bytes\tbrotli bytes\n");
+    for (file, raw, br) in &rows {
+        report += &format!("{file}\t{raw}\t{br}\n");
+    }
+    report += &format!("total\t{raw}\t{brotli}\n");
+    println!("{report}");
+    std::fs::write(output_dir("").join("first-visit-size.tsv"), &report)
+        .expect("write the size report");
+    assert!(
+        brotli <= BUDGET_BYTES,
+        "first visit is {brotli} brotli bytes, over the budget of {BUDGET_BYTES}"
+    );
+}
