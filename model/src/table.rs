@@ -1,6 +1,6 @@
 //! The league table's rows: which inspections a filter keeps and the order a sort puts them in.
 
-use crate::band::Band;
+use crate::band::{Band, UNKNOWN_BAND_LABEL};
 use crate::date::PartialDate;
 use crate::inspection::{Inspection, Kind};
 use std::cmp::Ordering;
@@ -206,6 +206,22 @@ pub enum OverallChoice {
 }
 
 impl OverallChoice {
+    /// Every choice, best band first and "not published" last, as the filter lists them.
+    pub const ALL: [OverallChoice; 5] = [
+        OverallChoice::Band(Band::Outstanding),
+        OverallChoice::Band(Band::Good),
+        OverallChoice::Band(Band::RequiresImprovement),
+        OverallChoice::Band(Band::Inadequate),
+        OverallChoice::NotPublished,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OverallChoice::Band(band) => band.name(),
+            OverallChoice::NotPublished => UNKNOWN_BAND_LABEL,
+        }
+    }
+
     /// The form value: a band's slug, or `not-published`.
     pub fn value(self) -> &'static str {
         match self {
@@ -509,11 +525,7 @@ mod tests {
 
     #[test]
     fn overall_choice_values_round_trip() {
-        let choices = Band::ALL
-            .into_iter()
-            .map(OverallChoice::Band)
-            .chain([OverallChoice::NotPublished]);
-        for choice in choices {
+        for choice in OverallChoice::ALL {
             assert_eq!(OverallChoice::from_value(choice.value()), Some(choice));
         }
         assert_eq!(OverallChoice::from_value(""), None);

@@ -5,4 +5,5 @@ pub mod fetched;
 pub mod post_body;
 pub mod post_list;
 pub mod post_meta;
+pub mod select_filter;
 pub mod unknown;

@@ -3,11 +3,11 @@
 use crate::api;
 use crate::components::band_badge::BandBadge;
 use crate::components::fetched::Fetched;
+use crate::components::select_filter::SelectFilter;
 use crate::components::unknown::or_unknown;
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use model::band::Band;
 use model::format::RatingsFile;
 use model::inspection::{Inspection, Kind};
 use model::table::{
@@ -63,50 +63,34 @@ fn Table(file: RatingsFile) -> impl IntoView {
                     on:input:target=move |ev| set_filter.update(|f| f.text = ev.target().value())
                 />
             </div>
-            <div class="field">
-                <label for="filter-kind">"Kind"</label>
-                <select
-                    id="filter-kind"
-                    prop:value=move || filter.read().kind.map_or("", Kind::name)
-                    on:change:target=move |ev| set_filter.update(|f| f.kind = Kind::parse(&ev.target().value()))
-                >
-                    <option value="">"All kinds"</option>
-                    {Kind::ALL.map(|kind| view! { <option value=kind.name()>{kind.name()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-band">"Overall band"</label>
-                <select
-                    id="filter-band"
-                    prop:value=move || filter.read().overall.map_or("", OverallChoice::value)
-                    on:change:target=move |ev| {
-                        set_filter.update(|f| f.overall = OverallChoice::from_value(&ev.target().value()))
-                    }
-                >
-                    <option value="">"All bands"</option>
-                    {Band::ALL
-                        .map(|band| view! { <option value=band.slug()>{band.name()}</option> })
-                        .collect_view()}
-                    <option value=OverallChoice::NotPublished.value()>"Not published"</option>
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-owner">"Owner"</label>
-                <select
-                    id="filter-owner"
-                    prop:value=move || filter.read().owner.clone().unwrap_or_default()
-                    on:change:target=move |ev| {
-                        let owner = ev.target().value();
-                        set_filter.update(|f| f.owner = (!owner.is_empty()).then_some(owner))
-                    }
-                >
-                    <option value="">"All owners"</option>
-                    {owner_names
-                        .into_iter()
-                        .map(|owner| view! { <option value=owner.clone()>{owner.clone()}</option> })
-                        .collect_view()}
-                </select>
-            </div>
+            <SelectFilter
+                id="filter-kind"
+                label="Kind"
+                all_label="All kinds"
+                options=Kind::ALL.map(|kind| (kind.name().to_string(), kind.name().to_string())).to_vec()
+                value=Signal::derive(move || filter.read().kind.map_or("", Kind::name).to_string())
+                on_change=Callback::new(move |value: String| set_filter.update(|f| f.kind = Kind::parse(&value)))
+            />
+            <SelectFilter
+                id="filter-band"
+                label="Overall band"
+                all_label="All bands"
+                options=OverallChoice::ALL.map(|choice| (choice.value().to_string(), choice.label().to_string())).to_vec()
+                value=Signal::derive(move || filter.read().overall.map_or("", OverallChoice::value).to_string())
+                on_change=Callback::new(move |value: String| {
+                    set_filter.update(|f| f.overall = OverallChoice::from_value(&value))
+                })
+            />
+            <SelectFilter
+                id="filter-owner"
+                label="Owner"
+                all_label="All owners"
+                options=owner_names.into_iter().map(|owner| (owner.clone(), owner)).collect()
+                value=Signal::derive(move || filter.read().owner.clone().unwrap_or_default())
+                on_change=Callback::new(move |owner: String| {
+                    set_filter.update(|f| f.owner = (!owner.is_empty()).then_some(owner))
+                })
+            />
             <button type="button" class="clear" on:click=clear disabled=move || filter.read().is_empty()>
                 "Clear filters"
             </button>

@@ -128,7 +128,12 @@ async fn unknown_post_slug_says_so_instead_of_a_blank_page() {
     let e2e = E2e::start().await;
     let client = e2e.client();
     e2e.goto("/posts/no-such-post").await;
-    wait_for_text(client, ".error-panel[role=alert] p", "Could not find this post.").await;
+    wait_for_text(
+        client,
+        ".error-panel[role=alert] p",
+        "Could not find this post.",
+    )
+    .await;
     assert_eq!(
         dom::text_of(client, ".error-panel button").await.as_deref(),
         Some("Try again")
