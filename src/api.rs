@@ -41,12 +41,6 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-impl ApiError {
-    pub fn is_not_found(&self) -> bool {
-        matches!(self, ApiError::NotFound { .. })
-    }
-}
-
 async fn fetch_text(url: &str, what: &'static str) -> Result<String, ApiError> {
     let response = gloo_net::http::Request::get(url)
         .send()

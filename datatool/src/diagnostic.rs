@@ -44,3 +44,15 @@ impl fmt::Display for Diagnostic {
 pub fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
+
+/// Line number of a CSV record. Computed from its byte offset, skipping any line ending the
+/// offset still points at: csv's own line count, and its offsets, drift on CRLF files, which
+/// spreadsheets write.
+pub fn csv_line(text: &str, position: &csv::Position) -> usize {
+    let start = (position.byte() as usize).min(text.len());
+    let skipped = text[start..]
+        .bytes()
+        .take_while(|b| matches!(b, b'\r' | b'\n'))
+        .count();
+    line_of(text, start + skipped)
+}

@@ -1,6 +1,6 @@
 //! Reads `inspections.csv` into inspections, checking every rule and naming the line and column of each mistake.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{csv_line, Diagnostic};
 use model::band::Band;
 use model::date::{PartialDate, Precision};
 use model::inspection::{derive_score, Caseload, Confidence, Inspection, Kind, Standard};
@@ -137,12 +137,12 @@ pub fn parse(
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line() as usize);
+                let line = e.position().map(|p| csv_line(text, p));
                 errors.push(Diagnostic::new(path, line, None, e.to_string()));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record.position().map_or(0, |p| csv_line(text, p));
         if record.len() != headers.len() {
             errors.push(Diagnostic::new(
                 path,
@@ -467,6 +467,17 @@ mod tests {
                 "inspections.csv:2: kind: unknown kind 'Prison'; expected CRC, NPS division or PDU"
             ]
         );
+    }
+
+    #[test]
+    fn lines_are_right_in_files_with_crlf_endings() {
+        let standards = standards_csv::parse(Path::new("standards.csv"), STANDARDS).unwrap();
+        let bad = GOOD
+            .replace(",1,Good,", ",1,Excellent,")
+            .replace("crc-a-r1", "crc-b-r1");
+        let text = format!("{HEADER}{GOOD}{bad}").replace('\n', "\r\n");
+        let errors = parse(Path::new("inspections.csv"), &text, &standards).unwrap_err();
+        assert_eq!(errors[0].line, Some(3), "{errors:?}");
     }
 
     #[test]

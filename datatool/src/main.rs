@@ -6,8 +6,8 @@
 mod diagnostic;
 mod inspections_csv;
 mod markdown;
-mod output;
 mod posts;
+mod site;
 mod standards_csv;
 
 use diagnostic::Diagnostic;
@@ -29,7 +29,7 @@ fn main() -> ExitCode {
             other => return usage(&format!("unknown argument '{other}'")),
         }
     }
-    let site = match output::compile(&root) {
+    let site = match site::compile(&root) {
         Ok(site) => site,
         Err(errors) => {
             for error in &errors {

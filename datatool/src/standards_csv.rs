@@ -1,6 +1,6 @@
 //! Reads `standards.csv`: the standard codes and the kinds each applies to.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{csv_line, Diagnostic};
 use model::inspection::{Kind, Standard};
 use serde::Deserialize;
 use std::path::Path;
@@ -17,16 +17,27 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Standard>, Vec<Diagnostic>> 
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let mut standards: Vec<Standard> = Vec::new();
     let mut errors = Vec::new();
-    for record in reader.deserialize::<Row>() {
-        let row = match record {
-            Ok(row) => row,
+    let headers = match reader.headers() {
+        Ok(headers) => headers.clone(),
+        Err(e) => return Err(vec![Diagnostic::new(path, Some(1), None, e.to_string())]),
+    };
+    for record in reader.records() {
+        let record = match record {
+            Ok(record) => record,
             Err(e) => {
-                let line = e.position().map(|p| p.line() as usize);
+                let line = e.position().map(|p| csv_line(text, p));
                 errors.push(Diagnostic::new(path, line, None, e.to_string()));
                 continue;
             }
         };
-        let line = Some(standards.len() + errors.len() + 2);
+        let line = record.position().map(|p| csv_line(text, p));
+        let row: Row = match record.deserialize(Some(&headers)) {
+            Ok(row) => row,
+            Err(e) => {
+                errors.push(Diagnostic::new(path, line, None, e.to_string()));
+                continue;
+            }
+        };
         let mut applies_to = Vec::new();
         for name in row
             .applies_to

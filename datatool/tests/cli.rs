@@ -1,0 +1,146 @@
+//! The data tool as the editor runs it: real files in a folder, the real binary.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A copy of the project's sources in a fresh temporary folder.
+fn project_copy() -> tempfile::TempDir {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for sub in ["data", "content/posts"] {
+        fs::create_dir_all(dir.path().join(sub)).unwrap();
+        for entry in fs::read_dir(repo.join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                fs::copy(&path, dir.path().join(sub).join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    dir
+}
+
+fn run(root: &Path, mode: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_datatool"))
+        .args([mode, "--root"])
+        .arg(root)
+        .output()
+        .expect("run the data tool")
+}
+
+fn ratings_path(root: &Path) -> PathBuf {
+    root.join("public/data/ratings.json")
+}
+
+#[test]
+fn builds_every_file_from_the_sources() {
+    let dir = project_copy();
+    let output = run(dir.path(), "build");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let ratings = fs::read_to_string(ratings_path(dir.path())).unwrap();
+    let ratings =
+        model::format::parse_ratings(&ratings).expect("the app can read what the tool wrote");
+    let rows = fs::read_to_string(dir.path().join("data/inspections.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(rows.as_bytes());
+    assert_eq!(ratings.inspections.len(), reader.records().count());
+    let index = fs::read_to_string(dir.path().join("public/data/posts/index.json")).unwrap();
+    let index = model::format::parse_posts_index(&index).unwrap();
+    for post in &index.posts {
+        let file = dir
+            .path()
+            .join(format!("public/data/posts/{}.json", post.slug));
+        let post_file = model::format::parse_post(&fs::read_to_string(file).unwrap()).unwrap();
+        assert_eq!(&post_file.summary, post);
+    }
+}
+
+#[test]
+fn bad_input_fails_with_file_line_and_field_and_leaves_the_previous_json() {
+    let dir = project_copy();
+    assert!(run(dir.path(), "build").status.success());
+    let before = fs::read(ratings_path(dir.path())).unwrap();
+
+    let csv_path = dir.path().join("data/inspections.csv");
+    let csv = fs::read_to_string(&csv_path).unwrap();
+    let line = csv
+        .lines()
+        .position(|l| l.contains(",Requires improvement,"))
+        .unwrap()
+        + 1;
+    fs::write(
+        &csv_path,
+        csv.replacen(",Requires improvement,", ",Excellent,", 1),
+    )
+    .unwrap();
+
+    let output = run(dir.path(), "build");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let expected = format!("inspections.csv:{line}: overall: unknown band 'Excellent'");
+    assert!(
+        stderr.contains(&expected),
+        "expected {expected:?} in:\n{stderr}"
+    );
+    assert!(stderr.contains("nothing was written"));
+    assert_eq!(
+        fs::read(ratings_path(dir.path())).unwrap(),
+        before,
+        "the previous JSON must be untouched"
+    );
+}
+
+#[test]
+fn a_post_removed_from_the_sources_is_removed_from_the_output() {
+    let dir = project_copy();
+    assert!(run(dir.path(), "build").status.success());
+    let posts = dir.path().join("content/posts");
+    let first = fs::read_dir(&posts)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let slug = first.file_stem().unwrap().to_str().unwrap().to_string();
+    fs::remove_file(&first).unwrap();
+    assert!(run(dir.path(), "build").status.success());
+    assert!(!dir
+        .path()
+        .join(format!("public/data/posts/{slug}.json"))
+        .exists());
+}
+
+#[test]
+fn check_validates_without_writing() {
+    let dir = project_copy();
+    let output = run(dir.path(), "check");
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("checked "));
+    assert!(!dir.path().join("public").exists());
+}
+
+#[test]
+fn a_missing_source_is_named() {
+    let dir = project_copy();
+    fs::remove_file(dir.path().join("data/standards.csv")).unwrap();
+    let output = run(dir.path(), "check");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("standards.csv: cannot read"));
+}
+
+#[test]
+fn non_utf8_bytes_are_reported_with_their_line() {
+    let dir = project_copy();
+    let csv_path = dir.path().join("data/inspections.csv");
+    let mut bytes = fs::read(&csv_path).unwrap();
+    let second_line = bytes.iter().position(|&b| b == b'\n').unwrap() + 1;
+    bytes.insert(second_line + 3, 0xff);
+    fs::write(&csv_path, bytes).unwrap();
+    let output = run(dir.path(), "check");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("inspections.csv:2: not UTF-8"), "{stderr}");
+}
