@@ -50,27 +50,23 @@ fn known_and_unknown_bands_read_differently() {
 
 #[wasm_bindgen_test]
 fn post_body_renders_text_as_text_and_only_safe_links() {
-    let text = |t: &str| Inline::Text { text: t.into() };
+    let text = |t: &str| Inline::Text(t.into());
     let blocks = vec![
         Block::Heading {
             level: 2,
             content: vec![text("<script>window.pwned=1</script>")],
         },
-        Block::Paragraph {
-            content: vec![
-                Inline::Link {
-                    href: "javascript:window.pwned=1".into(),
-                    content: vec![text("bad")],
-                },
-                Inline::Link {
-                    href: "https://example.org/report".into(),
-                    content: vec![text("report")],
-                },
-                Inline::Strong {
-                    content: vec![text("<img src=x onerror=window.pwned=1>")],
-                },
-            ],
-        },
+        Block::Paragraph(vec![
+            Inline::Link {
+                href: "javascript:window.pwned=1".into(),
+                content: vec![text("bad")],
+            },
+            Inline::Link {
+                href: "https://example.org/report".into(),
+                content: vec![text("report")],
+            },
+            Inline::Strong(vec![text("<img src=x onerror=window.pwned=1>")]),
+        ]),
     ];
     let container = mount(move || view! { <PostBody blocks /> });
     assert!(container.query_selector("script").unwrap().is_none());

@@ -50,9 +50,7 @@ fn blocks_until(events: &mut Events, end: Option<TagEnd>) -> Result<Vec<Block>, 
     let mut loose: Vec<Inline> = Vec::new();
     let flush = |loose: &mut Vec<Inline>, blocks: &mut Vec<Block>| {
         if !loose.is_empty() {
-            blocks.push(Block::Paragraph {
-                content: std::mem::take(loose),
-            });
+            blocks.push(Block::Paragraph(std::mem::take(loose)));
         }
     };
     while let Some((event, range)) = events.peek().cloned() {
@@ -76,9 +74,7 @@ fn blocks_until(events: &mut Events, end: Option<TagEnd>) -> Result<Vec<Block>, 
 
 fn block(events: &mut Events, tag: Tag, range: &Range<usize>) -> Result<Block, MarkdownError> {
     Ok(match tag {
-        Tag::Paragraph => Block::Paragraph {
-            content: inlines_until(events, TagEnd::Paragraph)?,
-        },
+        Tag::Paragraph => Block::Paragraph(inlines_until(events, TagEnd::Paragraph)?),
         Tag::Heading { level, .. } => {
             if level == HeadingLevel::H1 {
                 return Err(refuse(range, "use '##' or deeper for headings: the post's title is its only top-level heading"));
@@ -102,9 +98,9 @@ fn block(events: &mut Events, tag: Tag, range: &Range<usize>) -> Result<Block, M
             }
             Block::List { ordered, items }
         }
-        Tag::BlockQuote(kind) => Block::Quote {
-            blocks: blocks_until(events, Some(TagEnd::BlockQuote(kind)))?,
-        },
+        Tag::BlockQuote(kind) => {
+            Block::Quote(blocks_until(events, Some(TagEnd::BlockQuote(kind)))?)
+        }
         Tag::HtmlBlock => return Err(refuse(range, RAW_HTML)),
         _ => {
             return Err(refuse(
@@ -134,19 +130,11 @@ fn inline(events: &mut Events) -> Result<Inline, MarkdownError> {
         .next()
         .expect("inline() is called only when an event is waiting");
     Ok(match event {
-        Event::Text(text) => Inline::Text {
-            text: text.to_string(),
-        },
-        Event::SoftBreak | Event::HardBreak => Inline::Text { text: " ".into() },
-        Event::Code(text) => Inline::Code {
-            text: text.to_string(),
-        },
-        Event::Start(Tag::Emphasis) => Inline::Emphasis {
-            content: inlines_until(events, TagEnd::Emphasis)?,
-        },
-        Event::Start(Tag::Strong) => Inline::Strong {
-            content: inlines_until(events, TagEnd::Strong)?,
-        },
+        Event::Text(text) => Inline::Text(text.to_string()),
+        Event::SoftBreak | Event::HardBreak => Inline::Text(" ".into()),
+        Event::Code(text) => Inline::Code(text.to_string()),
+        Event::Start(Tag::Emphasis) => Inline::Emphasis(inlines_until(events, TagEnd::Emphasis)?),
+        Event::Start(Tag::Strong) => Inline::Strong(inlines_until(events, TagEnd::Strong)?),
         Event::Start(Tag::Link { dest_url, .. }) => {
             if !is_web_link(&dest_url) && !is_internal_path(&dest_url) {
                 return Err(refuse(
@@ -172,9 +160,9 @@ pub fn plain_text(blocks: &[Block]) -> String {
     fn inlines(content: &[Inline], out: &mut String) {
         for inline in content {
             match inline {
-                Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-                Inline::Emphasis { content }
-                | Inline::Strong { content }
+                Inline::Text(text) | Inline::Code(text) => out.push_str(text),
+                Inline::Emphasis(content)
+                | Inline::Strong(content)
                 | Inline::Link { content, .. } => inlines(content, out),
             }
         }
@@ -182,11 +170,9 @@ pub fn plain_text(blocks: &[Block]) -> String {
     fn walk(blocks: &[Block], out: &mut String) {
         for block in blocks {
             match block {
-                Block::Paragraph { content } | Block::Heading { content, .. } => {
-                    inlines(content, out)
-                }
+                Block::Paragraph(content) | Block::Heading { content, .. } => inlines(content, out),
                 Block::List { items, .. } => items.iter().for_each(|item| walk(item, out)),
-                Block::Quote { blocks } => walk(blocks, out),
+                Block::Quote(blocks) => walk(blocks, out),
             }
             out.push('\n');
         }
@@ -201,7 +187,7 @@ mod tests {
     use super::*;
 
     fn text(t: &str) -> Inline {
-        Inline::Text { text: t.into() }
+        Inline::Text(t.into())
     }
 
     #[test]
@@ -215,23 +201,15 @@ mod tests {
                     level: 2,
                     content: vec![text("Findings")]
                 },
-                Block::Paragraph {
-                    content: vec![
-                        text("Some "),
-                        Inline::Emphasis {
-                            content: vec![text("careful")]
-                        },
-                        text(" and "),
-                        Inline::Strong {
-                            content: vec![text("strong")]
-                        },
-                        text(" words with "),
-                        Inline::Code {
-                            text: "code".into()
-                        },
-                        text("."),
-                    ]
-                },
+                Block::Paragraph(vec![
+                    text("Some "),
+                    Inline::Emphasis(vec![text("careful")]),
+                    text(" and "),
+                    Inline::Strong(vec![text("strong")]),
+                    text(" words with "),
+                    Inline::Code("code".into()),
+                    text("."),
+                ]),
             ]
         );
     }
@@ -246,12 +224,7 @@ mod tests {
         else {
             panic!("{blocks:?}")
         };
-        assert_eq!(
-            items[0],
-            vec![Block::Paragraph {
-                content: vec![text("one")]
-            }]
-        );
+        assert_eq!(items[0], vec![Block::Paragraph(vec![text("one")])]);
         assert!(matches!(items[1][1], Block::List { ordered: true, .. }));
     }
 
@@ -260,7 +233,7 @@ mod tests {
         let blocks =
             to_blocks("See [the table](/league-table) and [the report](https://example.org/r).")
                 .unwrap();
-        let Block::Paragraph { content } = &blocks[0] else {
+        let Block::Paragraph(content) = &blocks[0] else {
             panic!()
         };
         assert!(matches!(&content[1], Inline::Link { href, .. } if href == "/league-table"));

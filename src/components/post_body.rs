@@ -17,7 +17,7 @@ fn blocks_view(blocks: Vec<Block>) -> impl IntoView {
 
 fn block_view(block: Block) -> AnyView {
     match block {
-        Block::Paragraph { content } => view! { <p>{inlines(content)}</p> }.into_any(),
+        Block::Paragraph(content) => view! { <p>{inlines(content)}</p> }.into_any(),
         // The page title is the h1, so post headings start at h2 and stop at h4.
         Block::Heading { level, content } => match level {
             0..=2 => view! { <h2>{inlines(content)}</h2> }.into_any(),
@@ -35,9 +35,7 @@ fn block_view(block: Block) -> AnyView {
                 view! { <ul>{items}</ul> }.into_any()
             }
         }
-        Block::Quote { blocks } => {
-            view! { <blockquote>{blocks_view(blocks)}</blockquote> }.into_any()
-        }
+        Block::Quote(blocks) => view! { <blockquote>{blocks_view(blocks)}</blockquote> }.into_any(),
     }
 }
 
@@ -47,10 +45,10 @@ fn inlines(content: Vec<Inline>) -> impl IntoView {
 
 fn inline_view(inline: Inline) -> AnyView {
     match inline {
-        Inline::Text { text } => text.into_any(),
-        Inline::Emphasis { content } => view! { <em>{inlines(content)}</em> }.into_any(),
-        Inline::Strong { content } => view! { <strong>{inlines(content)}</strong> }.into_any(),
-        Inline::Code { text } => view! { <code>{text}</code> }.into_any(),
+        Inline::Text(text) => text.into_any(),
+        Inline::Emphasis(content) => view! { <em>{inlines(content)}</em> }.into_any(),
+        Inline::Strong(content) => view! { <strong>{inlines(content)}</strong> }.into_any(),
+        Inline::Code(text) => view! { <code>{text}</code> }.into_any(),
         Inline::Link { href, content } if is_internal_path(&href) => {
             view! { <A href=href>{inlines(content)}</A> }.into_any()
         }
