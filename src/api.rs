@@ -3,6 +3,7 @@
 use model::format::{
     parse_post, parse_posts_index, parse_ratings, FormatError, PostFile, PostsIndex, RatingsFile,
 };
+use model::slug::is_post_slug;
 use std::fmt;
 
 pub const RATINGS_URL: &str = "/data/ratings.json";
@@ -80,17 +81,10 @@ pub async fn fetch_posts_index() -> Result<PostsIndex, ApiError> {
     parse_posts_index(&text).map_err(|error| ApiError::Format { what, error })
 }
 
-/// A slug is checked before it becomes part of a URL, so an address like `/posts/..%2Fratings` fetches nothing.
-pub fn is_valid_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 pub async fn fetch_post(slug: String) -> Result<PostFile, ApiError> {
     let what = "this post";
-    if !is_valid_slug(&slug) {
+    // Checked before it becomes part of a URL: `/posts/..%2Fratings` fetches nothing.
+    if !is_post_slug(&slug) {
         return Err(ApiError::NotFound { what });
     }
     let text = fetch_text(&format!("/data/posts/{slug}.json"), what).await?;

@@ -4,6 +4,7 @@ use crate::diagnostic::{csv_line, Diagnostic};
 use model::band::Band;
 use model::date::{PartialDate, Precision};
 use model::inspection::{derive_score, Caseload, Confidence, Inspection, Kind, Standard};
+use model::slug::is_slug;
 use model::validate::check_inspection;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -62,15 +63,19 @@ impl Row<'_> {
         value
     }
 
-    fn number<T: std::str::FromStr>(&mut self, column: &str) -> Option<T> {
-        let text = self.get(column)?.replace(',', "");
-        match text.parse() {
-            Ok(n) => Some(n),
-            Err(_) => {
-                self.error(column, format!("'{text}' is not a whole number"));
-                None
-            }
+    /// A whole number of plain digits; `thousands` also allows separators, as in "6,500".
+    fn number<T: std::str::FromStr>(&mut self, column: &str, thousands: bool) -> Option<T> {
+        let text = self.get(column)?.to_string();
+        let digits: String = text.chars().filter(|&c| !(thousands && c == ',')).collect();
+        let parsed = digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse().ok())
+            .flatten();
+        if parsed.is_none() {
+            self.error(column, format!("'{text}' is not a whole number"));
         }
+        parsed
     }
 
     fn band(&mut self, column: &str) -> Option<Band> {
@@ -117,7 +122,15 @@ pub fn parse(
             ));
         }
     }
-    for header in &headers {
+    for (index, header) in headers.iter().enumerate() {
+        if headers[..index].contains(header) {
+            errors.push(Diagnostic::new(
+                path,
+                Some(1),
+                Some(header),
+                format!("column '{header}' appears twice"),
+            ));
+        }
         if !COLUMNS.contains(&header.as_str()) && !standards.iter().any(|s| &s.code == header) {
             errors.push(Diagnostic::new(
                 path,
@@ -163,20 +176,19 @@ pub fn parse(
             path,
             errors: &mut errors,
         };
-        if let Some(inspection) = parse_row(&mut row, standards) {
-            if let Some(first) = first_line_of.get(&inspection.id) {
-                errors.push(Diagnostic::new(
-                    path,
-                    Some(line),
-                    Some("id"),
-                    format!(
-                        "duplicate id '{}': already used on line {first}",
-                        inspection.id
-                    ),
-                ));
-            } else {
-                first_line_of.insert(inspection.id.clone(), line);
+        // Checked on the raw id, so a duplicate is reported even beside other mistakes.
+        if let Some(id) = row.get("id").map(str::to_string) {
+            match first_line_of.get(&id) {
+                Some(first) => row.error(
+                    "id",
+                    format!("duplicate id '{id}': already used on line {first}"),
+                ),
+                None => {
+                    first_line_of.insert(id, line);
+                }
             }
+        }
+        if let Some(inspection) = parse_row(&mut row, standards) {
             for problem in check_inspection(&inspection, standards) {
                 errors.push(Diagnostic::new(
                     path,
@@ -193,13 +205,6 @@ pub fn parse(
     } else {
         Err(errors)
     }
-}
-
-fn is_slug(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Reads one row, reporting each bad field; `None` when a field the rest depends on is unusable.
@@ -223,9 +228,12 @@ fn parse_row(row: &mut Row, standards: &[Standard]) -> Option<Inspection> {
         kind
     });
     let published = parse_published(row);
-    let round = row.number::<u8>("round");
+    let round = row.number::<u8>("round", false);
     let overall = row.band("overall");
-    let stated_points = row.number::<u32>("score");
+    let stated_points = row.number::<u32>("score", false);
+    if stated_points.is_none() && row.get("score").is_none() && row.get("score_basis").is_some() {
+        row.error("score_basis", "given, but score is empty".into());
+    }
     let basis = row
         .get("score_basis")
         .unwrap_or("stated by a source")
@@ -236,7 +244,7 @@ fn parse_row(row: &mut Row, standards: &[Standard]) -> Option<Inspection> {
             bands.insert(standard.code.clone(), band);
         }
     }
-    let caseload = row.number::<u32>("caseload").map(|count| Caseload {
+    let caseload = row.number::<u32>("caseload", true).map(|count| Caseload {
         count,
         qualifier: row.get("caseload_qualifier").map(str::to_string),
     });
@@ -478,6 +486,56 @@ mod tests {
         let text = format!("{HEADER}{GOOD}{bad}").replace('\n', "\r\n");
         let errors = parse(Path::new("inspections.csv"), &text, &standards).unwrap_err();
         assert_eq!(errors[0].line, Some(3), "{errors:?}");
+    }
+
+    #[test]
+    fn numbers_are_plain_digits_with_separators_only_in_caseload() {
+        let quoted = GOOD.replace(",month,1,", ",month,\"1,0\",");
+        assert_eq!(
+            only_error(&quoted),
+            "inspections.csv:2: round: '1,0' is not a whole number"
+        );
+        let round = GOOD.replace(",month,1,", ",month,+1,");
+        assert_eq!(
+            only_error(&round),
+            "inspections.csv:2: round: '+1' is not a whole number"
+        );
+        let caseload = GOOD.replace(",3000,", ",\"3,000\",");
+        assert_eq!(
+            run(&caseload).unwrap()[0].caseload.as_ref().unwrap().count,
+            3000
+        );
+    }
+
+    #[test]
+    fn score_basis_without_a_score() {
+        let row = GOOD.replace(",Good,,,Good,Good,", ",Good,,stated,Good,Good,");
+        assert_eq!(
+            only_error(&row),
+            "inspections.csv:2: score_basis: given, but score is empty"
+        );
+    }
+
+    #[test]
+    fn duplicate_column() {
+        let standards = standards_csv::parse(Path::new("standards.csv"), STANDARDS).unwrap();
+        let text = format!("{}{GOOD}", HEADER.replace(",notes", ",notes,notes"));
+        let errors = parse(Path::new("inspections.csv"), &text, &standards).unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "inspections.csv:1: notes: column 'notes' appears twice"
+        );
+    }
+
+    #[test]
+    fn duplicate_id_is_reported_beside_other_mistakes() {
+        let bad = GOOD.replace(",1,Good,", ",1,Excellent,");
+        let errors = run(&format!("{bad}{GOOD}")).unwrap_err();
+        assert!(
+            errors.iter().any(|e| e.to_string()
+                == "inspections.csv:3: id: duplicate id 'crc-a-r1': already used on line 2"),
+            "{errors:?}"
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use model::link::{is_internal_path, is_web_link};
 use model::post::{Block, Inline};
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::iter::Peekable;
 use std::ops::Range;
 
@@ -18,10 +18,33 @@ const RAW_HTML: &str = "raw HTML is not allowed in posts; use Markdown";
 type Events<'a> = Peekable<pulldown_cmark::OffsetIter<'a>>;
 
 pub fn to_blocks(markdown: &str) -> Result<Vec<Block>, MarkdownError> {
+    check_heading_levels(markdown)?;
     let mut events = Parser::new_ext(markdown, Options::empty())
         .into_offset_iter()
         .peekable();
     blocks_until(&mut events, None)
+}
+
+/// The post's title is its h1, so headings run from `##` to `####` and never skip a level:
+/// screen-reader users navigate by that outline.
+fn check_heading_levels(markdown: &str) -> Result<(), MarkdownError> {
+    let mut previous = 1;
+    for (event, range) in Parser::new_ext(markdown, Options::empty()).into_offset_iter() {
+        if let Event::Start(Tag::Heading { level, .. }) = event {
+            let level = level as u8;
+            if level == 1 {
+                return Err(refuse(&range, "use '##' or deeper for headings: the post's title is its only top-level heading"));
+            }
+            if level > 4 {
+                return Err(refuse(&range, "headings go no deeper than '####'"));
+            }
+            if level > previous + 1 {
+                return Err(refuse(&range, format!("a level-{level} heading cannot follow a level-{previous} one: headings must not skip a level")));
+            }
+            previous = level;
+        }
+    }
+    Ok(())
 }
 
 fn refuse(range: &Range<usize>, reason: impl Into<String>) -> MarkdownError {
@@ -75,15 +98,10 @@ fn blocks_until(events: &mut Events, end: Option<TagEnd>) -> Result<Vec<Block>, 
 fn block(events: &mut Events, tag: Tag, range: &Range<usize>) -> Result<Block, MarkdownError> {
     Ok(match tag {
         Tag::Paragraph => Block::Paragraph(inlines_until(events, TagEnd::Paragraph)?),
-        Tag::Heading { level, .. } => {
-            if level == HeadingLevel::H1 {
-                return Err(refuse(range, "use '##' or deeper for headings: the post's title is its only top-level heading"));
-            }
-            Block::Heading {
-                level: level as u8,
-                content: inlines_until(events, TagEnd::Heading(level))?,
-            }
-        }
+        Tag::Heading { level, .. } => Block::Heading {
+            level: level as u8,
+            content: inlines_until(events, TagEnd::Heading(level))?,
+        },
         Tag::List(start) => {
             let ordered = start.is_some();
             let mut items = Vec::new();
@@ -273,6 +291,26 @@ mod tests {
             .unwrap_err()
             .reason
             .contains("headings"));
+    }
+
+    #[test]
+    fn headings_never_skip_a_level_or_go_past_four() {
+        assert!(to_blocks("## A\n\n### B\n\n#### C\n\n## D").is_ok());
+        let skip = to_blocks("Intro.\n\n### Too deep").unwrap_err();
+        assert!(
+            skip.reason
+                .contains("level-3 heading cannot follow a level-1"),
+            "{skip:?}"
+        );
+        assert_eq!(skip.offset, 8);
+        assert!(to_blocks("## A\n\n#### B")
+            .unwrap_err()
+            .reason
+            .contains("skip"));
+        assert!(to_blocks("## A\n\n### B\n\n#### C\n\n##### D")
+            .unwrap_err()
+            .reason
+            .contains("no deeper"));
     }
 
     #[test]

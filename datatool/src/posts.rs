@@ -5,6 +5,7 @@ use crate::markdown::{plain_text, to_blocks};
 use model::date::PartialDate;
 use model::format::{PostFile, FORMAT_VERSION, POST_FORMAT};
 use model::post::{reading_minutes, PostSummary};
+use model::slug::is_post_slug;
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::Path;
@@ -38,16 +39,12 @@ pub fn parse(
         .and_then(|s| s.to_str())
         .unwrap_or_default()
         .to_string();
-    if slug.is_empty()
-        || !slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
+    if !is_post_slug(&slug) {
         return Err(error(
             1,
             None,
             format!(
-                "file name '{slug}' must use only a-z, 0-9 and '-': it becomes the post's address"
+                "file name '{slug}' must use only a-z, 0-9 and '-', and not be 'index': it becomes the post's address"
             ),
         ));
     }
@@ -65,7 +62,11 @@ pub fn parse(
             ))
         }
     };
-    let close = match after_open.find("\n+++") {
+    let close = match after_open
+        .match_indices("\n+++")
+        .map(|(i, _)| i)
+        .find(|&i| ends_line(&after_open[i + 1 + FENCE.len()..]))
+    {
         Some(close) => close,
         None => {
             return Err(error(
@@ -76,7 +77,8 @@ pub fn parse(
         }
     };
     let front = &after_open[..close + 1];
-    let body_start = FENCE.len() + 1 + close + 1 + FENCE.len();
+    // Just after the closing fence; the body's first line is the rest of the fence's line.
+    let body_start = (text.len() - after_open.len()) + close + 1 + FENCE.len();
     let body = &text[body_start..];
     let body_first_line = line_of(text, body_start);
 
@@ -164,6 +166,11 @@ pub fn parse(
         },
         body,
     })
+}
+
+/// True when `rest` starts with a line ending or is empty: the fence was a whole line.
+fn ends_line(rest: &str) -> bool {
+    rest.is_empty() || rest.starts_with('\n') || rest.starts_with("\r\n")
 }
 
 /// The opening words of the body, cut at a word boundary.
@@ -278,6 +285,38 @@ mod tests {
         )
         .unwrap_err();
         assert!(err[0].reason.contains("file name"));
+    }
+
+    #[test]
+    fn crlf_files_read_like_lf_files() {
+        let lf = post(GOOD_FRONT, "\nOne *two* three.\n\n- four\n");
+        let crlf = lf.replace('\n', "\r\n");
+        let (lf, crlf) = (parse_str(&lf).unwrap(), parse_str(&crlf).unwrap());
+        assert_eq!(crlf.body, lf.body);
+        assert_eq!(crlf.summary, lf.summary);
+    }
+
+    #[test]
+    fn crlf_errors_name_the_right_line() {
+        let text = post(GOOD_FRONT, "\nFine.\n\n<script>x</script>\n").replace('\n', "\r\n");
+        assert!(first_error(&text).starts_with("content/posts/a-post.md:11: body: raw HTML"));
+    }
+
+    #[test]
+    fn index_is_not_a_post_name() {
+        let err = parse(
+            Path::new("content/posts/index.md"),
+            &post(GOOD_FRONT, "Body."),
+            &ids(),
+        )
+        .unwrap_err();
+        assert!(err[0].reason.contains("not be 'index'"));
+    }
+
+    #[test]
+    fn a_fence_must_be_a_whole_line() {
+        let text = format!("+++\n{GOOD_FRONT}++++\nBody.");
+        assert!(first_error(&text).contains("not closed"));
     }
 
     #[test]

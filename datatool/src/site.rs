@@ -6,6 +6,7 @@ use model::format::{
     PostFile, PostsIndex, Provenance, RatingsFile, FORMAT_VERSION, POSTS_INDEX_FORMAT,
     RATINGS_FORMAT,
 };
+use model::post::newest_first;
 use serde::Serialize;
 use std::collections::HashSet;
 use std::io;
@@ -59,12 +60,7 @@ pub fn compile(root: &Path) -> Result<Site, Vec<Diagnostic>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    posts.sort_by(|a, b| {
-        b.summary
-            .published
-            .cmp(&a.summary.published)
-            .then_with(|| a.summary.title.cmp(&b.summary.title))
-    });
+    posts.sort_by(|a, b| newest_first(&a.summary, &b.summary));
 
     let sources = inspections
         .iter()
@@ -94,41 +90,50 @@ pub fn compile(root: &Path) -> Result<Site, Vec<Diagnostic>> {
 }
 
 impl Site {
-    /// Writes `ratings.json`, `posts/index.json` and one file per post, then removes posts that no longer exist.
+    /// Writes every file into a fresh folder beside `out`, then swaps it in, so the app never
+    /// sees a mix of old and new files and a failure leaves the previous output as it was.
     pub fn write(&self, out: &Path) -> io::Result<()> {
-        let posts_dir = out.join("posts");
+        let staging = out.with_extension("staging");
+        let previous = out.with_extension("previous");
+        remove_if_present(&staging)?;
+        if let Err(e) = self.write_into(&staging) {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+        remove_if_present(&previous)?;
+        if out.exists() {
+            std::fs::rename(out, &previous)?;
+        }
+        if let Err(e) = std::fs::rename(&staging, out) {
+            let _ = std::fs::rename(&previous, out);
+            return Err(e);
+        }
+        remove_if_present(&previous)
+    }
+
+    fn write_into(&self, dir: &Path) -> io::Result<()> {
+        let posts_dir = dir.join("posts");
         std::fs::create_dir_all(&posts_dir)?;
-        write_json(&out.join("ratings.json"), &self.ratings)?;
+        write_json(&dir.join("ratings.json"), &self.ratings)?;
+        for post in &self.posts {
+            write_json(&posts_dir.join(format!("{}.json", post.summary.slug)), post)?;
+        }
         let index = PostsIndex {
             format: POSTS_INDEX_FORMAT.into(),
             version: FORMAT_VERSION,
             posts: self.posts.iter().map(|p| p.summary.clone()).collect(),
         };
-        let mut expected: HashSet<String> = HashSet::from(["index.json".to_string()]);
-        for post in &self.posts {
-            let name = format!("{}.json", post.summary.slug);
-            write_json(&posts_dir.join(&name), post)?;
-            expected.insert(name);
-        }
-        write_json(&posts_dir.join("index.json"), &index)?;
-        for entry in std::fs::read_dir(&posts_dir)? {
-            let path = entry?.path();
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default()
-                .to_string();
-            if !expected.contains(&name) {
-                std::fs::remove_file(&path)?;
-            }
-        }
-        Ok(())
+        write_json(&posts_dir.join("index.json"), &index)
     }
 }
 
-/// Writes to a temporary file beside the target, then renames it into place.
+fn remove_if_present(dir: &Path) -> io::Result<()> {
+    match std::fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
 fn write_json<T: Serialize>(path: &Path, value: &T) -> io::Result<()> {
-    let tmp = path.with_extension("json.tmp");
-    std::fs::write(&tmp, serde_json::to_vec(value)?)?;
-    std::fs::rename(&tmp, path)
+    std::fs::write(path, serde_json::to_vec(value)?)
 }

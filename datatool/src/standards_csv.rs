@@ -55,6 +55,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Standard>, Vec<Diagnostic>> 
                 )),
             }
         }
+        if applies_to.is_empty() && !errors.iter().any(|e| e.line == line) {
+            errors.push(Diagnostic::new(
+                path,
+                line,
+                Some("applies_to"),
+                "names no kind; expected CRC, NPS division and/or PDU, separated by ';'",
+            ));
+        }
         if row.code.trim().is_empty() {
             errors.push(Diagnostic::new(
                 path,
@@ -110,6 +118,13 @@ mod tests {
             errors[0].to_string(),
             "standards.csv:2: applies_to: unknown kind 'Prison'; expected CRC, NPS division or PDU"
         );
+    }
+
+    #[test]
+    fn a_standard_must_apply_to_some_kind() {
+        let text = format!("{HEADER}1.1,Org,Leadership,,1.1,\n");
+        let errors = parse(Path::new("standards.csv"), &text).unwrap_err();
+        assert_eq!(errors[0].field.as_deref(), Some("applies_to"));
     }
 
     #[test]

@@ -6,5 +6,6 @@ pub mod format;
 pub mod inspection;
 pub mod link;
 pub mod post;
+pub mod slug;
 pub mod table;
 pub mod validate;

@@ -4,6 +4,7 @@
 
 use crate::date::PartialDate;
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 
 /// What the posts list needs about a post, without its body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +51,13 @@ pub enum Inline {
     },
 }
 
+/// The order of the posts list: newest first, then by title.
+pub fn newest_first(a: &PostSummary, b: &PostSummary) -> Ordering {
+    b.published
+        .cmp(&a.published)
+        .then_with(|| a.title.cmp(&b.title))
+}
+
 /// Reading time at 200 words a minute, never less than a minute.
 pub fn reading_minutes(words: usize) -> u32 {
     (words as u32).div_ceil(200).max(1)
@@ -58,6 +66,32 @@ pub fn reading_minutes(words: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn summary(title: &str, published: &str) -> PostSummary {
+        PostSummary {
+            slug: title.to_lowercase(),
+            title: title.into(),
+            standfirst: String::new(),
+            published: PartialDate::parse(published).unwrap(),
+            tags: vec![],
+            inspections: vec![],
+            excerpt: String::new(),
+            reading_minutes: 1,
+        }
+    }
+
+    #[test]
+    fn posts_list_newest_first_then_by_title() {
+        let mut posts = [
+            summary("Old", "2025-01-02"),
+            summary("Beta", "2026-11-20"),
+            summary("Alpha", "2026-11-20"),
+            summary("Newest", "2026-11-22"),
+        ];
+        posts.sort_by(newest_first);
+        let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles, ["Newest", "Alpha", "Beta", "Old"]);
+    }
 
     #[test]
     fn reading_time_rounds_up() {
