@@ -12,37 +12,43 @@ mkdir -p "$OUT"
 LOG="$OUT/test.log"
 : >"$LOG"
 failed_steps=()
+failed_builds=0
 
 # Runs a step, keeps its output in the log and goes on after a failure so every result is seen.
+# A step that fails without a failing test (a build, fmt or clippy) counts as one failure.
 run() {
-  local name="$1"
+  local name="$1" step_log="$OUT/step.log"
   shift
   step "$name"
-  if ! "$@" 2>&1 | tee -a "$LOG"; then
+  if ! "$@" 2>&1 | tee "$step_log"; then
     failed_steps+=("$name")
+    if ! grep -Eq '^test result: .* [1-9][0-9]* failed' "$step_log"; then
+      failed_builds=$((failed_builds + 1))
+    fi
   fi
+  cat "$step_log" >>"$LOG"
+  rm -f "$step_log"
 }
 
 run "format" cargo fmt --all --check
 run "clippy (native)" cargo clippy --workspace --exclude on-probation --all-targets --quiet -- -D warnings
 run "clippy (wasm)" cargo clippy -p on-probation --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
-run "native tests" cargo test -p model -p datatool
+run "native tests" cargo test --no-fail-fast -p model -p datatool
+# A failed build must not leave an older dist/ for the browser tests to pass against.
+rm -rf "$ROOT/dist"
 run "release build" trunk build --release --offline
 run "component tests (Chromium)" env \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test -p on-probation --target wasm32-unknown-unknown
-run "end-to-end tests (Chromium)" env E2E_DIST="$ROOT/dist" E2E_OUTPUT="$OUT" cargo test -p e2e
+  cargo test --no-fail-fast -p on-probation --target wasm32-unknown-unknown
+run "end-to-end tests (Chromium)" env E2E_DIST="$ROOT/dist" E2E_OUTPUT="$OUT" cargo test --no-fail-fast -p e2e
 
 # cargo and wasm-bindgen-test-runner both print "test result: ok. N passed; M failed; ...".
 read -r passed failed < <(awk '/^test result:/ { p += $4; f += $6 } END { print p + 0, f + 0 }' "$LOG")
-# A step that failed without a failing test (a build, fmt or clippy) still counts as a failure.
+failed=$((failed + failed_builds))
 for name in "${failed_steps[@]}"; do
   printf 'failed step: %s\n' "$name"
 done
-if [ "${#failed_steps[@]}" -gt 0 ] && [ "${failed:-0}" -eq 0 ]; then
-  failed=${#failed_steps[@]}
-fi
 echo
-echo "${passed:-0} passed, ${failed:-0} failed"
+echo "$passed passed, $failed failed"
 [ "${#failed_steps[@]}" -eq 0 ]

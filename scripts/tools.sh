@@ -14,12 +14,19 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-ensure_wasm_target() {
+ensure_rust_parts() {
   if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     step "wasm32 target: present"
   else
     step "wasm32 target: installing"
     rustup target add wasm32-unknown-unknown
+  fi
+  # A minimal rustup profile has neither; the test command needs both.
+  if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then
+    step "rustfmt and clippy: present"
+  else
+    step "rustfmt and clippy: installing"
+    rustup component add rustfmt clippy
   fi
 }
 
@@ -36,7 +43,7 @@ ensure_trunk() {
 # its own lockfile pins a crate release the registry no longer serves.
 ensure_wasm_bindgen() {
   local version
-  version="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
+  version="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p' | head -n 1)"
   if wasm-bindgen --version 2>/dev/null | grep -q " $version\$" &&
     wasm-bindgen-test-runner --version 2>/dev/null | grep -q " $version\$"; then
     step "wasm-bindgen $version: present"
@@ -62,12 +69,12 @@ ensure_chromium() {
   else
     step "chromium and chromedriver: installing from Debian"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
   fi
 }
 
 ensure_build_tools() {
-  ensure_wasm_target
+  ensure_rust_parts
   ensure_trunk
   ensure_wasm_bindgen
   ensure_wasm_opt

@@ -81,12 +81,18 @@ pub async fn fetch_posts_index() -> Result<PostsIndex, ApiError> {
     parse_posts_index(&text).map_err(|error| ApiError::Format { what, error })
 }
 
-pub async fn fetch_post(slug: String) -> Result<PostFile, ApiError> {
+/// `None` when there is no post of that name, so the page can say so instead of showing an error.
+pub async fn fetch_post(slug: String) -> Result<Option<PostFile>, ApiError> {
     let what = "this post";
     // Checked before it becomes part of a URL: `/posts/..%2Fratings` fetches nothing.
     if !is_post_slug(&slug) {
-        return Err(ApiError::NotFound { what });
+        return Ok(None);
     }
-    let text = fetch_text(&format!("/data/posts/{slug}.json"), what).await?;
-    parse_post(&text).map_err(|error| ApiError::Format { what, error })
+    let text = match fetch_text(&format!("/data/posts/{slug}.json"), what).await {
+        Err(ApiError::NotFound { .. }) => return Ok(None),
+        other => other?,
+    };
+    parse_post(&text)
+        .map(Some)
+        .map_err(|error| ApiError::Format { what, error })
 }

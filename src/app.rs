@@ -14,7 +14,8 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to main content"</a>
+            // rel="external" keeps the router out, so the browser moves focus to <main>.
+            <a class="skip-link" href="#main" rel="external">"Skip to main content"</a>
             <header class="site-header">
                 <A href="/" attr:class="brand">"On Probation"</A>
                 <nav aria-label="Main">

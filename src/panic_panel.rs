@@ -36,6 +36,8 @@ fn build(document: &Document) -> Option<()> {
     ));
     let reload = document.create_element("a").ok()?;
     reload.set_attribute("href", "").ok()?;
+    // The router would treat a same-page link as a route change; "external" hands it to the browser.
+    reload.set_attribute("rel", "external").ok()?;
     reload.set_text_content(Some("Reload the page"));
     text.append_child(&reload).ok()?;
     panel.append_child(&heading).ok()?;

@@ -28,7 +28,7 @@ impl Kind {
         }
     }
 
-    /// The name spelt out, for explanations and tooltips.
+    /// The name spelt out, for tooltips.
     pub fn long_name(self) -> &'static str {
         match self {
             Kind::Crc => "Community Rehabilitation Company",
@@ -59,14 +59,6 @@ impl Confidence {
             "medium" => Some(Confidence::Medium),
             "low" => Some(Confidence::Low),
             _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Confidence::High => "high",
-            Confidence::Medium => "medium",
-            Confidence::Low => "low",
         }
     }
 }

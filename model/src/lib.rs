@@ -1,6 +1,7 @@
 //! On Probation's data model in plain Rust, shared by the data tool and the browser app.
 
 pub mod band;
+pub mod coverage;
 pub mod date;
 pub mod format;
 pub mod inspection;

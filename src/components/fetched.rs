@@ -34,8 +34,17 @@ where
             </div>
         }
     };
+    // Transition keeps what is on screen while a retry runs; this says that something is happening.
+    let (pending, set_pending) = signal(false);
     view! {
-        <Transition fallback=move || {
+        <Show when=move || pending.get()>
+            <p class="loading" role="status">
+                "Loading " {what} "…"
+            </p>
+        </Show>
+        <Transition
+            set_pending
+            fallback=move || {
             view! {
                 <p class="loading" role="status">
                     "Loading " {what} "…"

@@ -4,8 +4,9 @@ use leptos_router::components::A;
 use model::post::PostSummary;
 
 /// Posts as a list of headlines with their standfirst, date, reading time and tags.
+/// `nested` makes the headlines h3, for a list that sits under its own h2.
 #[component]
-pub fn PostList(posts: Vec<PostSummary>) -> impl IntoView {
+pub fn PostList(posts: Vec<PostSummary>, #[prop(optional)] nested: bool) -> impl IntoView {
     if posts.is_empty() {
         return view! { <p class="empty">"No posts yet."</p> }.into_any();
     }
@@ -18,9 +19,11 @@ pub fn PostList(posts: Vec<PostSummary>) -> impl IntoView {
                     let title = post.title.clone();
                     view! {
                         <li>
-                            <h2 class="post-list-title">
-                                <A href=href>{title}</A>
-                            </h2>
+                            {if nested {
+                                view! { <h3 class="post-list-title"><A href=href>{title}</A></h3> }.into_any()
+                            } else {
+                                view! { <h2 class="post-list-title"><A href=href>{title}</A></h2> }.into_any()
+                            }}
                             <p class="standfirst">{post.standfirst.clone()}</p>
                             <PostMeta post />
                         </li>

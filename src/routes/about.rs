@@ -1,12 +1,17 @@
 //! `/about`: how the figures were gathered, how scores work, and what is missing.
 
+use crate::api;
+use crate::components::fetched::Fetched;
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
+use model::coverage::{coverage, Coverage};
+use model::format::RatingsFile;
 
 #[component]
 pub fn About() -> impl IntoView {
+    let ratings = LocalResource::new(api::fetch_ratings);
     view! {
         <Title text=page_title("About the data") />
         <article class="prose">
@@ -20,10 +25,9 @@ pub fn About() -> impl IntoView {
             <p>
                 "Each row is one published, rated inspection of a Community Rehabilitation Company (CRC), "
                 "a National Probation Service (NPS) division or, after probation was reunified in 2021, "
-                "a Probation Delivery Unit (PDU). There are 74 rows: 21 CRC and 7 NPS inspections from the "
-                "2018-19 round, 8 CRC and 1 NPS from 2019-20, the NPS South West inspection of 2021, and 36 PDUs "
-                "published in 2022 and 2023."
+                "a Probation Delivery Unit (PDU)."
             </p>
+            <Fetched resource=ratings what="the coverage figures" render=|file: RatingsFile| view! { <CoverageFigures coverage=coverage(&file) /> } />
             <p>
                 "Left out: the unrated inspections that came before the 2018 method, thematic and regional "
                 "reports, approved premises, and anything published after 2023."
@@ -64,7 +68,7 @@ pub fn About() -> impl IntoView {
 
             <h2>"Known gaps"</h2>
             <ul>
-                <li>"Standard-level bands are missing for most rows; only three rows have every standard confirmed."</li>
+                <li>"Standard-level bands are missing for most rows (see the figures above)."</li>
                 <li>
                     "The 2019-20 round is incomplete: one CRC rated Good could not be identified, and one inspection "
                     "was stopped by the Covid-19 suspension and never rated."
@@ -83,5 +87,44 @@ pub fn About() -> impl IntoView {
             </p>
             <p><A href="/league-table">"Go to the league table"</A></p>
         </article>
+    }
+}
+
+/// The figures counted from the ratings file itself.
+#[component]
+fn CoverageFigures(coverage: Coverage) -> impl IntoView {
+    let kinds = coverage
+        .by_kind
+        .iter()
+        .map(|(kind, n)| format!("{n} {}", kind.name()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let years = match (coverage.first_year, coverage.last_year) {
+        (Some(first), Some(last)) if first != last => format!(", published from {first} to {last}"),
+        (Some(year), _) => format!(", published in {year}"),
+        _ => String::new(),
+    };
+    view! {
+        <ul class="coverage">
+            <li>{format!("{} inspections ({kinds}){years}.", coverage.total)}</li>
+            <li>
+                {format!(
+                    "{} with every standard's band known, {} with at least one, {} with a score.",
+                    coverage.every_standard_known,
+                    coverage.some_standard_known,
+                    coverage.with_score,
+                )}
+            </li>
+            <li>
+                {format!(
+                    "Dates: {} to the day, {} to the month only, {} to the year only, {} unknown.",
+                    coverage.dated_to_day,
+                    coverage.dated_to_month,
+                    coverage.dated_to_year,
+                    coverage.undated,
+                )}
+            </li>
+            <li>{format!("{} with no published overall band.", coverage.overall_unknown)}</li>
+        </ul>
     }
 }

@@ -30,7 +30,7 @@ pub fn Home() -> impl IntoView {
             <Fetched
                 resource=posts
                 what="the latest posts"
-                render=|index: PostsIndex| view! { <PostList posts=index.posts.into_iter().take(LATEST).collect() /> }
+                render=|index: PostsIndex| view! { <PostList posts=index.posts.into_iter().take(LATEST).collect() nested=true /> }
             />
             <p><A href="/posts">"All posts"</A></p>
         </section>

@@ -50,6 +50,7 @@ fn Table(file: RatingsFile) -> impl IntoView {
         )
     };
     let clear = move |_| set_filter.set(Filter::default());
+    let nothing_matches = move || total > 0 && rows.read().is_empty();
 
     view! {
         <form class="filters" role="search" aria-label="Filter the table" on:submit=|ev| ev.prevent_default()>
@@ -116,7 +117,10 @@ fn Table(file: RatingsFile) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <Show when=move || rows.read().is_empty()>
+        <Show when=move || total == 0>
+            <p class="empty">"The ratings file holds no inspections yet."</p>
+        </Show>
+        <Show when=nothing_matches>
             <div class="empty">
                 <p>"No inspection matches these filters."</p>
                 <button type="button" on:click=clear>"Clear filters"</button>
@@ -169,7 +173,7 @@ fn Row(inspection: Inspection) -> impl IntoView {
     view! {
         <tr data-id=inspection.id>
             <th scope="row" data-col="organisation">{inspection.organisation}</th>
-            <td data-col="kind">{inspection.kind.name()}</td>
+            <td data-col="kind" title=inspection.kind.long_name()>{inspection.kind.name()}</td>
             <td data-col="owner">{or_unknown(inspection.owner, "owner not known")}</td>
             <td data-col="published">{or_unknown(published, "date not known")}</td>
             <td data-col="round">{or_unknown(inspection.round, "no round")}</td>

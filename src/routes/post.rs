@@ -20,21 +20,42 @@ pub fn PostPage() -> impl IntoView {
         <Fetched
             resource=post
             what="this post"
-            render=|post: PostFile| {
-                let summary = post.summary;
-                view! {
-                    <Title text=page_title(&summary.title) />
-                    <article class="post">
-                        <header>
-                            <h1>{summary.title.clone()}</h1>
-                            <p class="standfirst">{summary.standfirst.clone()}</p>
-                            <PostMeta post=summary />
-                        </header>
-                        <PostBody blocks=post.body />
-                    </article>
-                }
-            }
+            render=post_or_not_found
         />
-        <p class="back"><A href="/posts">"All posts"</A></p>
+        <p class="back">
+            <A href="/posts">"All posts"</A>
+        </p>
+    }
+}
+
+fn post_or_not_found(post: Option<PostFile>) -> AnyView {
+    match post {
+        Some(post) => view! { <Post post /> }.into_any(),
+        None => view! { <PostNotFound /> }.into_any(),
+    }
+}
+
+#[component]
+fn Post(post: PostFile) -> impl IntoView {
+    let summary = post.summary;
+    view! {
+        <Title text=page_title(&summary.title) />
+        <article class="post">
+            <header>
+                <h1>{summary.title.clone()}</h1>
+                <p class="standfirst">{summary.standfirst.clone()}</p>
+                <PostMeta post=summary />
+            </header>
+            <PostBody blocks=post.body />
+        </article>
+    }
+}
+
+#[component]
+fn PostNotFound() -> impl IntoView {
+    view! {
+        <Title text=page_title("Post not found") />
+        <h1>"Post not found"</h1>
+        <p>"There is no post at this address. It may have been renamed, or the link may be mistyped."</p>
     }
 }

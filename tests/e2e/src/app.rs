@@ -43,14 +43,11 @@ pub fn read_json(rel: &str) -> Value {
         .unwrap_or_else(|e| panic!("{} is not valid JSON: {e}", path.display()))
 }
 
-/// Checks the file's `format` (one of `formats`) and `version` (1), so that a change of
-/// data format shows up as a clear failure rather than as confusing DOM mismatches.
-fn check_format(doc: &Value, rel: &str, formats: &[&str]) {
+/// Checks the file's `format` and `version` (1), so that a change of data format shows up
+/// as a clear failure rather than as confusing DOM mismatches.
+fn check_format(doc: &Value, rel: &str, expected: &str) {
     let format = doc.get("format").and_then(Value::as_str);
-    assert!(
-        format.is_some_and(|f| formats.contains(&f)),
-        "dist/{rel}: \"format\" is {format:?}, expected one of {formats:?}"
-    );
+    assert_eq!(format, Some(expected), "dist/{rel}: unexpected \"format\"");
     assert_eq!(
         doc.get("version").and_then(Value::as_u64),
         Some(1),
@@ -71,7 +68,6 @@ pub struct Inspection {
     pub id: String,
     pub organisation: String,
     pub kind: String,
-    pub owner: String,
     /// `None` when the overall band is unknown (JSON `null` or absent).
     pub overall: Option<String>,
 }
@@ -87,7 +83,7 @@ impl Inspection {
 pub fn inspections() -> Vec<Inspection> {
     const REL: &str = "data/ratings.json";
     let doc = read_json(REL);
-    check_format(&doc, REL, &["on-probation/ratings"]);
+    check_format(&doc, REL, "on-probation/ratings");
     let list = doc
         .get("inspections")
         .and_then(Value::as_array)
@@ -98,7 +94,6 @@ pub fn inspections() -> Vec<Inspection> {
             id: str_field(item, "id", REL),
             organisation: str_field(item, "organisation", REL),
             kind: str_field(item, "kind", REL),
-            owner: str_field(item, "owner", REL),
             overall: match item.get("overall") {
                 None | Some(Value::Null) => None,
                 Some(Value::String(s)) => Some(s.clone()),
@@ -146,11 +141,7 @@ pub struct Post {
 pub fn posts() -> Vec<Post> {
     const REL: &str = "data/posts/index.json";
     let doc = read_json(REL);
-    check_format(
-        &doc,
-        REL,
-        &["on-probation/posts-index", "on-probation/posts"],
-    );
+    check_format(&doc, REL, "on-probation/posts-index");
     let list = doc
         .get("posts")
         .and_then(Value::as_array)

@@ -289,11 +289,12 @@ pub fn chromium_capabilities(profile: &Path) -> serde_json::Map<String, Value> {
 
 /// A headless Chromium session driven through its own chromedriver.
 ///
-/// Field order matters for drop: the driver is stopped before the temp dir is removed.
+/// The driver and the folder are held only so that dropping the browser stops chromedriver and
+/// then removes the profile; field order is drop order.
 pub struct Browser {
     client: Option<Client>,
-    driver: ChromeDriver,
-    dir: TempDir,
+    _driver: ChromeDriver,
+    _dir: TempDir,
 }
 
 impl Browser {
@@ -321,8 +322,8 @@ impl Browser {
             });
         Browser {
             client: Some(client),
-            driver,
-            dir,
+            _driver: driver,
+            _dir: dir,
         }
     }
 
@@ -330,16 +331,6 @@ impl Browser {
         self.client
             .as_ref()
             .expect("browser session already closed")
-    }
-
-    /// chromedriver's output so far (for failure messages).
-    pub fn driver_log(&self) -> String {
-        self.driver.log_text()
-    }
-
-    /// The folder holding the profile and the chromedriver log.
-    pub fn dir(&self) -> &Path {
-        self.dir.path()
     }
 
     /// Ends the WebDriver session (closing Chromium); Drop then stops chromedriver.

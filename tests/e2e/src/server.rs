@@ -45,10 +45,6 @@ impl StaticServer {
         }
     }
 
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
-    }
-
     /// `http://127.0.0.1:<port>` with no trailing slash.
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)

@@ -1,0 +1,125 @@
+//! What the data covers and how complete it is, counted from the data itself so the
+//! "about the data" page can never drift from the file it describes.
+
+use crate::date::Precision;
+use crate::format::RatingsFile;
+use crate::inspection::{standards_for, Kind};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub total: usize,
+    /// Kinds present in the data, in `Kind::ALL` order.
+    pub by_kind: Vec<(Kind, usize)>,
+    pub first_year: Option<u16>,
+    pub last_year: Option<u16>,
+    pub every_standard_known: usize,
+    pub some_standard_known: usize,
+    pub with_score: usize,
+    pub overall_unknown: usize,
+    pub dated_to_day: usize,
+    pub dated_to_month: usize,
+    pub dated_to_year: usize,
+    pub undated: usize,
+}
+
+pub fn coverage(file: &RatingsFile) -> Coverage {
+    let rows = &file.inspections;
+    let years = rows.iter().filter_map(|i| i.published.map(|d| d.year));
+    let precision = |p: Precision| {
+        rows.iter()
+            .filter(|i| i.published.is_some_and(|d| d.precision() == p))
+            .count()
+    };
+    Coverage {
+        total: rows.len(),
+        by_kind: Kind::ALL
+            .into_iter()
+            .map(|kind| (kind, rows.iter().filter(|i| i.kind == kind).count()))
+            .filter(|(_, n)| *n > 0)
+            .collect(),
+        first_year: years.clone().min(),
+        last_year: years.max(),
+        every_standard_known: rows
+            .iter()
+            .filter(|i| {
+                standards_for(&file.standards, i.kind).all(|s| i.standards.contains_key(&s.code))
+            })
+            .count(),
+        some_standard_known: rows.iter().filter(|i| !i.standards.is_empty()).count(),
+        with_score: rows.iter().filter(|i| i.score.is_some()).count(),
+        overall_unknown: rows.iter().filter(|i| i.overall.is_none()).count(),
+        dated_to_day: precision(Precision::Day),
+        dated_to_month: precision(Precision::Month),
+        dated_to_year: precision(Precision::Year),
+        undated: rows.iter().filter(|i| i.published.is_none()).count(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::band::Band;
+    use crate::date::PartialDate;
+    use crate::format::Provenance;
+    use crate::inspection::tests::{all_bands, standards};
+    use crate::inspection::{Inspection, Score};
+    use std::collections::BTreeMap;
+
+    fn row(kind: Kind, published: Option<&str>) -> Inspection {
+        Inspection {
+            id: "x".into(),
+            organisation: "X".into(),
+            kind,
+            owner: None,
+            region: None,
+            published: published.map(|p| PartialDate::parse(p).unwrap()),
+            round: None,
+            overall: Some(Band::Good),
+            score: None,
+            standards: BTreeMap::new(),
+            caseload: None,
+            source_url: None,
+            other_sources: vec![],
+            confidence: None,
+            notes: None,
+        }
+    }
+
+    #[test]
+    fn counts_kinds_years_completeness_and_precision() {
+        let mut complete = row(Kind::Pdu, Some("2023-05-02"));
+        complete.standards = all_bands(Kind::Pdu, Band::Inadequate);
+        complete.score = Some(Score {
+            points: 0,
+            max: 27,
+            basis: "computed".into(),
+        });
+        let mut partial = row(Kind::Crc, Some("2019-07"));
+        partial.standards.insert("3.1".into(), Band::Good);
+        let mut unknown = row(Kind::Crc, None);
+        unknown.overall = None;
+        let file = RatingsFile {
+            format: String::new(),
+            version: 1,
+            provenance: Provenance {
+                summary: String::new(),
+                sources: vec![],
+            },
+            standards: standards(),
+            inspections: vec![complete, partial, unknown, row(Kind::Crc, Some("2018"))],
+        };
+        let c = coverage(&file);
+        assert_eq!(c.total, 4);
+        assert_eq!(c.by_kind, vec![(Kind::Crc, 3), (Kind::Pdu, 1)]);
+        assert_eq!((c.first_year, c.last_year), (Some(2018), Some(2023)));
+        assert_eq!(
+            (c.every_standard_known, c.some_standard_known, c.with_score),
+            (1, 2, 1)
+        );
+        assert_eq!(c.overall_unknown, 1);
+        assert_eq!(
+            (c.dated_to_day, c.dated_to_month, c.dated_to_year, c.undated),
+            (1, 1, 1, 1)
+        );
+    }
+}
