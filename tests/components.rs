@@ -150,3 +150,144 @@ async fn a_failed_fetch_shows_an_error_with_a_working_retry() {
     })
     .await;
 }
+
+/// A small ratings file with an unknown overall band and an unknown owner, which the bundled
+/// data does not have.
+fn fixture() -> model::format::RatingsFile {
+    let row =
+        |id: &str, organisation: &str, kind: &str, owner: Option<&str>, overall: Option<&str>| {
+            serde_json::json!({
+                "id": id, "organisation": organisation, "kind": kind, "owner": owner,
+                "region": "Somewhere", "published": "2019-07", "round": 1, "overall": overall,
+                "score": null, "standards": {}, "caseload": null, "source_url": null,
+                "other_sources": [], "confidence": null, "notes": null
+            })
+        };
+    let file = serde_json::json!({
+        "format": "on-probation/ratings", "version": 1,
+        "provenance": {"summary": "test", "sources": []},
+        "standards": [],
+        "inspections": [
+            row("a", "Alpha CRC", "CRC", Some("Owner One"), Some("Requires improvement")),
+            row("b", "Bravo PDU", "PDU", Some("HMPPS"), None),
+            row("c", "Charlie NPS", "NPS division", Some("HMPPS"), Some("Good")),
+            row("d", "Delta CRC", "CRC", None, Some("Inadequate")),
+            row("e", "Echo PDU", "PDU", Some("HMPPS"), Some("Outstanding")),
+        ]
+    });
+    model::format::parse_ratings(&file.to_string()).unwrap()
+}
+
+fn column(container: &web_sys::HtmlElement, key: &str) -> Vec<String> {
+    let cells = container
+        .query_selector_all(&format!("tbody tr [data-col={key}]"))
+        .unwrap();
+    (0..cells.length())
+        .map(|i| cells.get(i).unwrap().text_content().unwrap())
+        .collect()
+}
+
+fn click(container: &web_sys::HtmlElement, selector: &str) {
+    container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+fn aria_sort(container: &web_sys::HtmlElement, key: &str) -> String {
+    container
+        .query_selector(&format!("button[data-sort={key}]"))
+        .unwrap()
+        .unwrap()
+        .parent_element()
+        .unwrap()
+        .get_attribute("aria-sort")
+        .unwrap_or_default()
+}
+
+fn choose(container: &web_sys::HtmlElement, select: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = container
+        .query_selector(select)
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {
+    container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn table_sorts_bands_by_meaning_with_unknowns_last_both_ways() {
+    let container =
+        mount(|| view! { <on_probation::routes::league_table::Table file=fixture() /> });
+    // Opens ranked best first.
+    assert_eq!(aria_sort(&container, "overall"), "descending");
+    assert_eq!(
+        column(&container, "overall"),
+        [
+            "Outstanding",
+            "Good",
+            "Requires improvement",
+            "Inadequate",
+            "Not published"
+        ]
+    );
+    click(&container, "button[data-sort=overall]");
+    wait_until(|| aria_sort(&container, "overall") == "ascending").await;
+    wait_until(|| column(&container, "overall")[0] == "Inadequate").await;
+    assert_eq!(
+        column(&container, "overall"),
+        [
+            "Inadequate",
+            "Requires improvement",
+            "Good",
+            "Outstanding",
+            "Not published"
+        ]
+    );
+    assert_eq!(aria_sort(&container, "organisation"), "none");
+    // Owners A to Z, the unknown owner last; the live region says what happened.
+    click(&container, "button[data-sort=owner]");
+    wait_until(|| aria_sort(&container, "owner") == "ascending").await;
+    assert_eq!(column(&container, "organisation")[4], "Delta CRC");
+    assert_eq!(
+        text_of(&container, "[role=status][aria-live=polite]"),
+        "Sorted by Owner, A to Z. 5 of 5 shown."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn table_filters_combine_and_clear() {
+    let container =
+        mount(|| view! { <on_probation::routes::league_table::Table file=fixture() /> });
+    assert_eq!(text_of(&container, "#shown-count"), "5 of 5 shown");
+    choose(&container, "#filter-kind", "PDU");
+    wait_until(|| text_of(&container, "#shown-count") == "2 of 5 shown").await;
+    assert_eq!(column(&container, "kind"), ["PDU", "PDU"]);
+    choose(&container, "#filter-band", "not-published");
+    wait_until(|| text_of(&container, "#shown-count") == "1 of 5 shown").await;
+    assert_eq!(column(&container, "organisation"), ["Bravo PDU"]);
+    choose(&container, "#filter-owner", "Owner One");
+    wait_until(|| text_of(&container, "#shown-count") == "0 of 5 shown").await;
+    assert!(text_of(&container, ".empty").contains("No inspection matches these filters."));
+    click(&container, ".empty button");
+    wait_until(|| text_of(&container, "#shown-count") == "5 of 5 shown").await;
+    let kind: web_sys::HtmlSelectElement = container
+        .query_selector("#filter-kind")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(kind.value(), "", "clearing resets the controls too");
+}

@@ -29,8 +29,9 @@ pub fn LeagueTable() -> impl IntoView {
     }
 }
 
+/// The table, its filters and counts for a loaded ratings file.
 #[component]
-fn Table(file: RatingsFile) -> impl IntoView {
+pub fn Table(file: RatingsFile) -> impl IntoView {
     let total = file.inspections.len();
     let owner_names = owners(&file.inspections);
     let inspections = StoredValue::new(file.inspections);
