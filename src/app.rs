@@ -7,13 +7,16 @@ use crate::routes::{
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Router>
+            <FocusOnNavigate />
             // rel="external" keeps the router out, so the browser moves focus to <main>.
             <a class="skip-link" href="#main" rel="external">"Skip to main content"</a>
             <header class="site-header">
@@ -43,4 +46,24 @@ pub fn App() -> impl IntoView {
             </footer>
         </Router>
     }
+}
+
+/// After a client-side navigation, moves focus to `<main>` so keyboard and screen-reader users
+/// start at the new page rather than on the link they used. Not on the first load.
+#[component]
+fn FocusOnNavigate() -> impl IntoView {
+    let pathname = use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let path = pathname.get();
+        if previous.is_some_and(|previous| previous != path) {
+            let main = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("main"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(main) = main {
+                let _ = main.focus();
+            }
+        }
+        path
+    });
 }

@@ -3,7 +3,8 @@
 use crate::diagnostic::{csv_line, Diagnostic};
 use model::band::Band;
 use model::date::{PartialDate, Precision};
-use model::inspection::{derive_score, Caseload, Confidence, Inspection, Kind, Standard};
+use model::inspection::{Caseload, Confidence, Inspection, Kind, Standard};
+use model::score::derive_score;
 use model::slug::is_slug;
 use model::validate::check_inspection;
 use std::collections::{BTreeMap, HashMap};
