@@ -61,27 +61,13 @@ mod tests {
     use crate::band::Band;
     use crate::date::PartialDate;
     use crate::format::Provenance;
-    use crate::inspection::tests::{all_bands, standards};
+    use crate::inspection::tests::{all_bands, inspection, standards};
     use crate::inspection::{Inspection, Score};
-    use std::collections::BTreeMap;
 
     fn row(kind: Kind, published: Option<&str>) -> Inspection {
         Inspection {
-            id: "x".into(),
-            organisation: "X".into(),
-            kind,
-            owner: None,
-            region: None,
             published: published.map(|p| PartialDate::parse(p).unwrap()),
-            round: None,
-            overall: Some(Band::Good),
-            score: None,
-            standards: BTreeMap::new(),
-            caseload: None,
-            source_url: None,
-            other_sources: vec![],
-            confidence: None,
-            notes: None,
+            ..inspection("x", kind)
         }
     }
 

@@ -125,6 +125,27 @@ pub fn standards_for(standards: &[Standard], kind: Kind) -> impl Iterator<Item =
 pub(crate) mod tests {
     use super::*;
 
+    /// A Good inspection with nothing else known, for tests to adjust.
+    pub fn inspection(id: &str, kind: Kind) -> Inspection {
+        Inspection {
+            id: id.into(),
+            organisation: id.to_uppercase(),
+            kind,
+            owner: None,
+            region: None,
+            published: None,
+            round: None,
+            overall: Some(Band::Good),
+            score: None,
+            standards: BTreeMap::new(),
+            caseload: None,
+            source_url: None,
+            other_sources: vec![],
+            confidence: None,
+            notes: None,
+        }
+    }
+
     /// The dataset's thirteen standards, as `standards.csv` lists them.
     pub fn standards() -> Vec<Standard> {
         let all = vec![Kind::Crc, Kind::NpsDivision, Kind::Pdu];

@@ -313,26 +313,14 @@ pub fn shown_count(shown: usize, total: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::inspection::tests::inspection;
     use crate::inspection::Score;
-    use std::collections::BTreeMap;
 
     fn row(id: &str, organisation: &str, kind: Kind, overall: Option<Band>) -> Inspection {
         Inspection {
-            id: id.into(),
             organisation: organisation.into(),
-            kind,
-            owner: None,
-            region: None,
-            published: None,
-            round: None,
             overall,
-            score: None,
-            standards: BTreeMap::new(),
-            caseload: None,
-            source_url: None,
-            other_sources: vec![],
-            confidence: None,
-            notes: None,
+            ..inspection(id, kind)
         }
     }
 

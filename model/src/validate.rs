@@ -97,27 +97,13 @@ pub fn check_inspection(inspection: &Inspection, standards: &[Standard]) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inspection::tests::{all_bands, standards};
+    use crate::inspection::tests::{all_bands, inspection as tests_inspection, standards};
     use crate::inspection::{Kind, Score};
-    use std::collections::BTreeMap;
 
     fn inspection(kind: Kind) -> Inspection {
         Inspection {
-            id: "x".into(),
-            organisation: "X".into(),
-            kind,
-            owner: None,
-            region: None,
-            published: None,
-            round: None,
-            overall: Some(Band::Good),
-            score: None,
-            standards: BTreeMap::new(),
-            caseload: None,
             source_url: Some("https://example.org/report".into()),
-            other_sources: vec![],
-            confidence: None,
-            notes: None,
+            ..tests_inspection("x", kind)
         }
     }
 
