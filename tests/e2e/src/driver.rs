@@ -10,8 +10,8 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -40,38 +40,6 @@ fn env_path(var: &str, default: &str) -> PathBuf {
 pub fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
     listener.local_addr().expect("local address").port()
-}
-
-/// A uniquely named folder under the system temp dir, removed on drop.
-pub struct TempDir(PathBuf);
-
-impl TempDir {
-    pub fn new(prefix: &str) -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        let name = format!(
-            "{prefix}-{}-{}-{nanos}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        );
-        let path = std::env::temp_dir().join(name);
-        std::fs::create_dir_all(&path)
-            .unwrap_or_else(|e| panic!("create temp dir {}: {e}", path.display()));
-        TempDir(path)
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 /// Minimal blocking HTTP/1.1 GET on loopback; returns (status, body).
@@ -294,7 +262,7 @@ pub fn chromium_capabilities(profile: &Path) -> serde_json::Map<String, Value> {
 pub struct Browser {
     client: Option<Client>,
     _driver: ChromeDriver,
-    _dir: TempDir,
+    _dir: tempfile::TempDir,
 }
 
 impl Browser {
@@ -306,7 +274,10 @@ impl Browser {
                 binary.display()
             );
         }
-        let dir = TempDir::new("e2e-chromium");
+        let dir = tempfile::Builder::new()
+            .prefix("e2e-chromium")
+            .tempdir()
+            .expect("create a temporary folder for the browser profile");
         let profile = dir.path().join("profile");
         std::fs::create_dir_all(&profile).expect("create profile dir");
         let driver = ChromeDriver::start(dir.path()).await;

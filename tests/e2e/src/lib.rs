@@ -17,6 +17,7 @@ pub mod output;
 pub mod server;
 pub mod wait;
 
+use std::path::Path;
 use std::sync::OnceLock;
 
 use fantoccini::Client;
@@ -47,6 +48,8 @@ fn browser_slots() -> &'static Semaphore {
 pub struct E2e {
     browser: Browser,
     server: StaticServer,
+    /// An edited copy of the built app, when the test serves one.
+    _copy: Option<tempfile::TempDir>,
     _slot: SemaphorePermit<'static>,
 }
 
@@ -54,15 +57,32 @@ impl E2e {
     pub async fn start() -> E2e {
         // Fail fast (before starting anything) when the app has not been built.
         let dist = app::dist_dir();
+        E2e::serve(&dist, None).await
+    }
+
+    /// Serves a copy of the built app after `edit` has changed it, e.g. to break a data file.
+    pub async fn start_with_edited_copy(edit: impl FnOnce(&Path)) -> E2e {
+        let copy = tempfile::Builder::new()
+            .prefix("e2e-dist")
+            .tempdir()
+            .expect("create a temporary folder for the app copy");
+        copy_dir(&app::dist_dir(), copy.path());
+        edit(copy.path());
+        let dir = copy.path().to_path_buf();
+        E2e::serve(&dir, Some(copy)).await
+    }
+
+    async fn serve(dir: &Path, copy: Option<tempfile::TempDir>) -> E2e {
         let slot = browser_slots()
             .acquire()
             .await
             .expect("browser slots semaphore closed");
-        let server = StaticServer::start(&dist).await;
+        let server = StaticServer::start(dir).await;
         let browser = Browser::start().await;
         E2e {
             browser,
             server,
+            _copy: copy,
             _slot: slot,
         }
     }
@@ -98,10 +118,26 @@ impl E2e {
         let E2e {
             browser,
             server,
+            _copy,
             _slot,
         } = self;
         browser.close().await; // closes the session; dropping it stops chromedriver
         server.shutdown().await;
         drop(_slot);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display()))
+    {
+        let path = entry.expect("a folder entry").path();
+        let target = to.join(path.file_name().expect("a file name"));
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).expect("create a folder in the copy");
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target)
+                .unwrap_or_else(|e| panic!("copy {}: {e}", path.display()));
+        }
     }
 }
