@@ -4,11 +4,14 @@ use crate::api::ApiError;
 use leptos::prelude::*;
 
 /// Shows `what` loading, then `render(value)`, or an error panel with a retry button.
+/// `whole_page` marks a page whose only heading comes from the fetched data: the error
+/// panel's heading is then the page's h1.
 #[component]
 pub fn Fetched<T, V, F>(
     resource: LocalResource<Result<T, ApiError>>,
     what: &'static str,
     render: F,
+    #[prop(optional)] whole_page: bool,
 ) -> impl IntoView
 where
     T: Clone + 'static,
@@ -24,9 +27,14 @@ where
                     .collect::<Vec<_>>()
             })
         };
+        let heading = if whole_page {
+            view! { <h1>"Something went wrong"</h1> }.into_any()
+        } else {
+            view! { <h2>"Something went wrong"</h2> }.into_any()
+        };
         view! {
             <div class="error-panel" role="alert">
-                <h2>"Something went wrong"</h2>
+                {heading}
                 {messages}
                 <button type="button" on:click=move |_| resource.refetch()>
                     "Try again"

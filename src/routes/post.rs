@@ -21,6 +21,7 @@ pub fn PostPage() -> impl IntoView {
             resource=post
             what="this post"
             render=post_or_not_found
+            whole_page=true
         />
         <p class="back">
             <A href="/posts">"All posts"</A>
