@@ -67,3 +67,24 @@ async fn a_missing_file_is_reported() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn a_broken_post_file_is_reported_under_the_page_heading() {
+    let post = e2e::app::posts().into_iter().next().expect("a post");
+    let file = format!("data/posts/{}.json", post.slug);
+    let e2e = E2e::start_with_edited_copy(|dist| {
+        std::fs::write(dist.join(&file), "{\"format\":").unwrap()
+    })
+    .await;
+    let client = e2e.client();
+    e2e.goto(&format!("/posts/{}", post.slug)).await;
+    wait_for_text(client, "main h1", "Something went wrong").await;
+    let message = e2e::dom::text_of(client, ".error-panel p")
+        .await
+        .unwrap_or_default();
+    assert!(
+        message.starts_with("Could not read this post: the file is not valid"),
+        "{message}"
+    );
+    e2e.stop().await;
+}
