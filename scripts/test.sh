@@ -42,6 +42,7 @@ run "component tests (Chromium)" env \
   CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --no-fail-fast -p on-probation --target wasm32-unknown-unknown
 run "end-to-end tests (Chromium)" env E2E_DIST="$ROOT/dist" E2E_OUTPUT="$OUT" cargo test --no-fail-fast -p e2e
+run "serve command" "$ROOT/scripts/serve-check.sh"
 
 # cargo and wasm-bindgen-test-runner both print "test result: ok. N passed; M failed; ...".
 read -r passed failed < <(awk '/^test result:/ { p += $4; f += $6 } END { print p + 0, f + 0 }' "$LOG")

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Checks the README's serve command: starts scripts/serve.sh on a spare port, waits until a deep
+# link and the ratings answer, then stops it. Used by test.sh; needs the tools already installed.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PORT="${SERVE_CHECK_PORT:-18080}"
+LOG="$ROOT/test-output/serve-check.log"
+mkdir -p "$ROOT/test-output"
+
+setsid "$ROOT/scripts/serve.sh" --port "$PORT" >"$LOG" 2>&1 &
+pid=$!
+trap 'kill -- -"$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' EXIT
+
+base="http://127.0.0.1:$PORT"
+slug="$(ls "$ROOT/content/posts" | head -n 1)"
+slug="${slug%.md}"
+# Trunk answers before its first build is done, so wait for the built app itself.
+for _ in $(seq 1 600); do
+  if curl -sf "$base/posts/$slug" 2>/dev/null | grep -q '<div id="app">'; then break; fi
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "serve.sh stopped before serving:"; tail -n 20 "$LOG"; exit 1
+  fi
+  sleep 1
+done
+curl -sf "$base/posts/$slug" | grep -q '<div id="app">' || { echo "deep link /posts/$slug did not serve the app"; exit 1; }
+curl -sf "$base/data/ratings.json" | grep -q '"format":"on-probation/ratings"' || { echo "ratings.json not served"; exit 1; }
+echo "serve command: served the app, a deep link and the ratings on $base"
