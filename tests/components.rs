@@ -141,14 +141,31 @@ async fn a_failed_fetch_shows_an_error_with_a_working_retry() {
     assert_eq!(retry.text_content().unwrap(), "Try again");
     retry.unchecked_into::<web_sys::HtmlElement>().click();
     wait_until(|| requests_for("/data/posts/index.json") > before).await;
-    // The second attempt fails too, and the page still explains itself.
-    wait_until(|| {
-        container
-            .query_selector(".error-panel button")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    // The second attempt fails too: once it settles, the page still explains itself.
+    wait_until(|| container.query_selector(".loading").unwrap().is_none()).await;
+    let panel = container.query_selector(".error-panel").unwrap().unwrap();
+    let message = panel.text_content().unwrap();
+    assert!(
+        message.contains("Could not find the list of posts."),
+        "{message}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_first_load_says_loading_once() {
+    use on_probation::api::ApiError;
+    use on_probation::components::fetched::Fetched;
+    let container = mount(|| {
+        let never = LocalResource::new(|| std::future::pending::<Result<String, ApiError>>());
+        view! { <Fetched resource=never what="the test data" render=|text: String| text /> }
+    });
+    gloo_timers::future::TimeoutFuture::new(100).await;
+    let loading = container.query_selector_all(".loading").unwrap();
+    assert_eq!(loading.length(), 1, "{}", container.inner_html());
+    assert_eq!(
+        loading.get(0).unwrap().text_content().unwrap(),
+        "Loading the test data…"
+    );
 }
 
 /// A small ratings file with an unknown overall band and an unknown owner, which the bundled

@@ -18,6 +18,10 @@ where
     V: IntoView + 'static,
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
 {
+    // Transition keeps the error on screen while a retry runs; this line says one is running.
+    // (Only for retries: on the first load the Transition's own fallback says it.)
+    let (pending, set_pending) = signal(false);
+    let (retrying, set_retrying) = signal(false);
     let fallback = move |errors: ArcRwSignal<Errors>| {
         let messages = move || {
             errors.with(|errors| {
@@ -36,16 +40,20 @@ where
             <div class="error-panel" role="alert">
                 {heading}
                 {messages}
-                <button type="button" on:click=move |_| resource.refetch()>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        set_retrying.set(true);
+                        resource.refetch();
+                    }
+                >
                     "Try again"
                 </button>
             </div>
         }
     };
-    // Transition keeps what is on screen while a retry runs; this says that something is happening.
-    let (pending, set_pending) = signal(false);
     view! {
-        <Show when=move || pending.get()>
+        <Show when=move || retrying.get() && pending.get()>
             <p class="loading" role="status">
                 "Loading " {what} "…"
             </p>
