@@ -156,7 +156,7 @@ async fn a_first_load_says_loading_once() {
     use on_probation::api::ApiError;
     use on_probation::components::fetched::Fetched;
     let container = mount(|| {
-        let never = LocalResource::new(|| std::future::pending::<Result<String, ApiError>>());
+        let never = LocalResource::new(std::future::pending::<Result<String, ApiError>>);
         view! { <Fetched resource=never what="the test data" render=|text: String| text /> }
     });
     gloo_timers::future::TimeoutFuture::new(100).await;
