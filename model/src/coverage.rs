@@ -22,6 +22,46 @@ pub struct Coverage {
     pub undated: usize,
 }
 
+impl Coverage {
+    /// The figures as sentences for the "about the data" page.
+    pub fn summary_lines(&self) -> Vec<String> {
+        let kinds = self
+            .by_kind
+            .iter()
+            .map(|(kind, n)| format!("{n} {}", kind.name()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let kinds = if kinds.is_empty() {
+            String::new()
+        } else {
+            format!(" ({kinds})")
+        };
+        let years = match (self.first_year, self.last_year) {
+            (Some(first), Some(last)) if first != last => {
+                format!(", published from {first} to {last}")
+            }
+            (Some(year), _) => format!(", published in {year}"),
+            _ => String::new(),
+        };
+        vec![
+            format!(
+                "{} inspection{}{kinds}{years}.",
+                self.total,
+                if self.total == 1 { "" } else { "s" }
+            ),
+            format!(
+                "{} with every standard's band known, {} with at least one, {} with a score.",
+                self.every_standard_known, self.some_standard_known, self.with_score
+            ),
+            format!(
+                "Dates: {} to the day, {} to the month only, {} to the year only, {} unknown.",
+                self.dated_to_day, self.dated_to_month, self.dated_to_year, self.undated
+            ),
+            format!("{} with no published overall band.", self.overall_unknown),
+        ]
+    }
+}
+
 pub fn coverage(file: &RatingsFile) -> Coverage {
     let rows = &file.inspections;
     let years = rows.iter().filter_map(|i| i.published.map(|d| d.year));
@@ -107,5 +147,30 @@ mod tests {
             (c.dated_to_day, c.dated_to_month, c.dated_to_year, c.undated),
             (1, 1, 1, 1)
         );
+        assert_eq!(
+            c.summary_lines(),
+            [
+                "4 inspections (3 CRC, 1 PDU), published from 2018 to 2023.",
+                "1 with every standard's band known, 2 with at least one, 1 with a score.",
+                "Dates: 1 to the day, 1 to the month only, 1 to the year only, 1 unknown.",
+                "1 with no published overall band.",
+            ]
+        );
+    }
+
+    #[test]
+    fn one_year_one_row_or_none_read_naturally() {
+        let one = Coverage {
+            total: 1,
+            by_kind: vec![(Kind::Pdu, 1)],
+            first_year: Some(2022),
+            last_year: Some(2022),
+            ..Coverage::default()
+        };
+        assert_eq!(
+            one.summary_lines()[0],
+            "1 inspection (1 PDU), published in 2022."
+        );
+        assert_eq!(Coverage::default().summary_lines()[0], "0 inspections.");
     }
 }

@@ -93,38 +93,9 @@ pub fn About() -> impl IntoView {
 /// The figures counted from the ratings file itself.
 #[component]
 fn CoverageFigures(coverage: Coverage) -> impl IntoView {
-    let kinds = coverage
-        .by_kind
-        .iter()
-        .map(|(kind, n)| format!("{n} {}", kind.name()))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let years = match (coverage.first_year, coverage.last_year) {
-        (Some(first), Some(last)) if first != last => format!(", published from {first} to {last}"),
-        (Some(year), _) => format!(", published in {year}"),
-        _ => String::new(),
-    };
     view! {
         <ul class="coverage">
-            <li>{format!("{} inspections ({kinds}){years}.", coverage.total)}</li>
-            <li>
-                {format!(
-                    "{} with every standard's band known, {} with at least one, {} with a score.",
-                    coverage.every_standard_known,
-                    coverage.some_standard_known,
-                    coverage.with_score,
-                )}
-            </li>
-            <li>
-                {format!(
-                    "Dates: {} to the day, {} to the month only, {} to the year only, {} unknown.",
-                    coverage.dated_to_day,
-                    coverage.dated_to_month,
-                    coverage.dated_to_year,
-                    coverage.undated,
-                )}
-            </li>
-            <li>{format!("{} with no published overall band.", coverage.overall_unknown)}</li>
+            {coverage.summary_lines().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
         </ul>
     }
 }

@@ -42,8 +42,8 @@ async fn an_unknown_format_version_is_refused_by_name() {
 #[tokio::test]
 async fn a_truncated_file_is_reported() {
     let e2e = E2e::start_with_edited_copy(|dist| {
-        let text = std::fs::read_to_string(ratings(dist)).unwrap();
-        std::fs::write(ratings(dist), &text[..text.len() / 2]).unwrap();
+        let bytes = std::fs::read(ratings(dist)).unwrap();
+        std::fs::write(ratings(dist), &bytes[..bytes.len() / 2]).unwrap();
     })
     .await;
     let client = e2e.client();

@@ -21,7 +21,7 @@ async fn main_routes_fit_phone_and_desktop_widths() {
         ),
         ("posts", "/posts".to_string(), "ul.post-list li"),
         ("post", format!("/posts/{}", post.slug), "article.post h1"),
-        ("about", "/about".to_string(), "main h1"),
+        ("about", "/about".to_string(), "ul.coverage li"),
         ("not-found", "/no-such-page".to_string(), "main h1"),
     ];
     let shots = output_dir("screenshots");

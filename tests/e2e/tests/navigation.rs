@@ -24,6 +24,11 @@ async fn skip_link_and_navigation_move_focus_to_main() {
     let client = e2e.client();
     e2e.goto("/").await;
     wait_for_css(client, "main h1").await;
+    assert_ne!(
+        focused_id(client).await,
+        "main",
+        "a first load must not move focus"
+    );
 
     let skip = client
         .find(Locator::Css("a.skip-link"))
