@@ -95,20 +95,28 @@ impl Site {
     pub fn write(&self, out: &Path) -> io::Result<()> {
         let staging = out.with_extension("staging");
         let previous = out.with_extension("previous");
-        remove_if_present(&staging)?;
+        // A run stopped between its two renames left the last good output in `previous`.
+        if !out.exists() && previous.exists() {
+            std::fs::rename(&previous, out).map_err(in_path("restore", &previous))?;
+        }
+        remove_if_present(&staging).map_err(in_path("clear", &staging))?;
         if let Err(e) = self.write_into(&staging) {
             let _ = std::fs::remove_dir_all(&staging);
-            return Err(e);
+            return Err(in_path("write", &staging)(e));
         }
-        remove_if_present(&previous)?;
+        remove_if_present(&previous).map_err(in_path("clear", &previous))?;
         if out.exists() {
-            std::fs::rename(out, &previous)?;
+            std::fs::rename(out, &previous).map_err(in_path("move aside", out))?;
         }
         if let Err(e) = std::fs::rename(&staging, out) {
             let _ = std::fs::rename(&previous, out);
-            return Err(e);
+            return Err(in_path("move into place", &staging)(e));
         }
-        remove_if_present(&previous)
+        // The new output is in place; a leftover old copy is untidy, not a failure.
+        if let Err(e) = remove_if_present(&previous) {
+            eprintln!("warning: could not remove {}: {e}", previous.display());
+        }
+        Ok(())
     }
 
     fn write_into(&self, dir: &Path) -> io::Result<()> {
@@ -124,6 +132,16 @@ impl Site {
             posts: self.posts.iter().map(|p| p.summary.clone()).collect(),
         };
         write_json(&posts_dir.join("index.json"), &index)
+    }
+}
+
+/// Names the path and the step in an I/O error, so the editor knows what failed where.
+fn in_path<'a>(step: &'a str, path: &'a Path) -> impl Fn(io::Error) -> io::Error + 'a {
+    move |e| {
+        io::Error::new(
+            e.kind(),
+            format!("could not {step} {}: {e}", path.display()),
+        )
     }
 }
 

@@ -144,3 +144,34 @@ fn non_utf8_bytes_are_reported_with_their_line() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("inspections.csv:2: not UTF-8"), "{stderr}");
 }
+
+#[test]
+fn a_build_leaves_no_staging_or_previous_folders() {
+    let dir = project_copy();
+    assert!(run(dir.path(), "build").status.success());
+    assert!(run(dir.path(), "build").status.success());
+    let public = dir.path().join("public");
+    let mut names: Vec<String> = fs::read_dir(&public)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["data"]);
+}
+
+#[test]
+fn a_write_failure_names_the_path_and_keeps_the_previous_json() {
+    let dir = project_copy();
+    assert!(run(dir.path(), "build").status.success());
+    let before = fs::read(ratings_path(dir.path())).unwrap();
+    // A file where the staging folder goes makes the write fail before anything is touched.
+    fs::write(dir.path().join("public/data.staging"), "in the way").unwrap();
+    let output = run(dir.path(), "build");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("could not clear") && stderr.contains("data.staging"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(ratings_path(dir.path())).unwrap(), before);
+}
