@@ -4,6 +4,9 @@
 # and end-to-end tests that serve dist/ and drive Chromium through WebDriver.
 # Ends with one line "N passed, N failed" summed over every suite; exits non-zero on any failure.
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+# If installing fails, set -e stops the script: still end with the summary line.
+finished=0
+trap '[ "$finished" = 1 ] || printf "\n0 passed, 1 failed\n"' EXIT
 ensure_test_tools
 cd "$ROOT"
 
@@ -15,14 +18,19 @@ failed_steps=()
 failed_builds=0
 
 # Runs a step, keeps its output in the log and goes on after a failure so every result is seen.
-# A step that fails without a failing test (a build, fmt or clippy) counts as one failure.
+# Failures that no "test result" line counts are added: a failed build, fmt or clippy counts
+# one, and so does each test binary that crashed without printing its result.
 run() {
-  local name="$1" step_log="$OUT/step.log"
+  local name="$1" step_log="$OUT/step.log" targets reported
   shift
   step "$name"
   if ! "$@" 2>&1 | tee "$step_log"; then
     failed_steps+=("$name")
-    if ! grep -Eq '^test result: .* [1-9][0-9]* failed' "$step_log"; then
+    targets=$(sed -n 's/^error: \([0-9]\+\) targets\? failed:.*/\1/p' "$step_log" | tail -n 1)
+    reported=$(grep -c '^test result: FAILED' "$step_log" || true)
+    if [ -n "$targets" ] && [ "$targets" -gt "$reported" ]; then
+      failed_builds=$((failed_builds + targets - reported))
+    elif [ "$reported" -eq 0 ]; then
       failed_builds=$((failed_builds + 1))
     fi
   fi
@@ -50,6 +58,7 @@ failed=$((failed + failed_builds))
 for name in "${failed_steps[@]}"; do
   printf 'failed step: %s\n' "$name"
 done
+finished=1
 echo
 echo "$passed passed, $failed failed"
 [ "${#failed_steps[@]}" -eq 0 ]
