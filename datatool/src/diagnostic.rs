@@ -56,3 +56,26 @@ pub fn csv_line(text: &str, position: &csv::Position) -> usize {
         .count();
     line_of(text, start + skipped)
 }
+
+/// Every record the reader can read, with its line; a record it cannot read becomes a diagnostic.
+pub fn csv_records<R: std::io::Read>(
+    reader: &mut csv::Reader<R>,
+    path: &Path,
+    text: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<(usize, csv::StringRecord)> {
+    let mut records = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| csv_line(text, p));
+                records.push((line, record));
+            }
+            Err(e) => {
+                let line = e.position().map(|p| csv_line(text, p));
+                errors.push(Diagnostic::new(path, line, None, e.to_string()));
+            }
+        }
+    }
+    records
+}

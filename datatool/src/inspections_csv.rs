@@ -1,6 +1,6 @@
 //! Reads `inspections.csv` into inspections, checking every rule and naming the line and column of each mistake.
 
-use crate::diagnostic::{csv_line, Diagnostic};
+use crate::diagnostic::{csv_records, Diagnostic};
 use model::band::Band;
 use model::date::{PartialDate, Precision};
 use model::inspection::{Caseload, Confidence, Inspection, Kind, Standard};
@@ -147,16 +147,7 @@ pub fn parse(
 
     let mut inspections = Vec::new();
     let mut first_line_of: HashMap<String, usize> = HashMap::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(|p| csv_line(text, p));
-                errors.push(Diagnostic::new(path, line, None, e.to_string()));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| csv_line(text, p));
+    for (line, record) in csv_records(&mut reader, path, text, &mut errors) {
         if record.len() != headers.len() {
             errors.push(Diagnostic::new(
                 path,

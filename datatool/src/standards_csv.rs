@@ -1,6 +1,6 @@
 //! Reads `standards.csv`: the standard codes and the kinds each applies to.
 
-use crate::diagnostic::{csv_line, Diagnostic};
+use crate::diagnostic::{csv_records, Diagnostic};
 use model::inspection::{Kind, Standard};
 use serde::Deserialize;
 use std::path::Path;
@@ -21,16 +21,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Standard>, Vec<Diagnostic>> 
         Ok(headers) => headers.clone(),
         Err(e) => return Err(vec![Diagnostic::new(path, Some(1), None, e.to_string())]),
     };
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                let line = e.position().map(|p| csv_line(text, p));
-                errors.push(Diagnostic::new(path, line, None, e.to_string()));
-                continue;
-            }
-        };
-        let line = record.position().map(|p| csv_line(text, p));
+    for (line, record) in csv_records(&mut reader, path, text, &mut errors) {
+        let line = Some(line);
         let row: Row = match record.deserialize(Some(&headers)) {
             Ok(row) => row,
             Err(e) => {
