@@ -9,6 +9,15 @@ fn ratings(dist: &Path) -> std::path::PathBuf {
     dist.join("data/ratings.json")
 }
 
+/// Waits for the error panel and checks how its message begins (the rest is serde's detail).
+async fn assert_message_starts(client: &fantoccini::Client, start: &str) {
+    e2e::wait::wait_for_css(client, ".error-panel[role=alert] p").await;
+    let message = e2e::dom::text_of(client, ".error-panel p")
+        .await
+        .unwrap_or_default();
+    assert!(message.starts_with(start), "{message}");
+}
+
 async fn league_table_says(edit: impl FnOnce(&Path), expected: &str) {
     let e2e = E2e::start_with_edited_copy(edit).await;
     let client = e2e.client();
@@ -48,14 +57,11 @@ async fn a_truncated_file_is_reported() {
     .await;
     let client = e2e.client();
     e2e.goto("/league-table").await;
-    e2e::wait::wait_for_css(client, ".error-panel[role=alert]").await;
-    let message = e2e::dom::text_of(client, ".error-panel p")
-        .await
-        .unwrap_or_default();
-    assert!(
-        message.starts_with("Could not read the ratings: the file is not valid: EOF while parsing"),
-        "{message}"
-    );
+    assert_message_starts(
+        client,
+        "Could not read the ratings: the file is not valid: EOF while parsing",
+    )
+    .await;
     e2e.stop().await;
 }
 
@@ -79,12 +85,6 @@ async fn a_broken_post_file_is_reported_under_the_page_heading() {
     let client = e2e.client();
     e2e.goto(&format!("/posts/{}", post.slug)).await;
     wait_for_text(client, "main h1", "Something went wrong").await;
-    let message = e2e::dom::text_of(client, ".error-panel p")
-        .await
-        .unwrap_or_default();
-    assert!(
-        message.starts_with("Could not read this post: the file is not valid"),
-        "{message}"
-    );
+    assert_message_starts(client, "Could not read this post: the file is not valid").await;
     e2e.stop().await;
 }

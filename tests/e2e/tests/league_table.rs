@@ -170,39 +170,8 @@ async fn sort_by_overall_band_both_ways() {
         snap.sort
     );
 
-    dom::click_sort(client, "overall").await;
-    let snap = dom::settle_table(client, |s| overall_sorted(s, "descending")).await;
-    assert_eq!(
-        snap.sorted_columns(),
-        vec![("overall".to_owned(), "descending".to_owned())],
-        "a first click on overall sorts it descending, and only it ({:?})",
-        snap.sort
-    );
-    assert_eq!(snap.rows.len(), n, "sorting keeps every row");
-    assert_overall_order(&snap, &inspections, true);
-    if inspections.iter().any(|i| i.overall.is_none()) {
-        assert_eq!(
-            snap.column("overall").last().map(String::as_str),
-            Some(NOT_PUBLISHED)
-        );
-    }
-
-    dom::click_sort(client, "overall").await;
-    let snap = dom::settle_table(client, |s| overall_sorted(s, "ascending")).await;
-    assert_eq!(
-        snap.sorted_columns(),
-        vec![("overall".to_owned(), "ascending".to_owned())],
-        "a second click on overall sorts it ascending, and only it ({:?})",
-        snap.sort
-    );
-    assert_eq!(snap.rows.len(), n, "sorting keeps every row");
-    assert_overall_order(&snap, &inspections, false);
-    if inspections.iter().any(|i| i.overall.is_none()) {
-        assert_eq!(
-            snap.column("overall").last().map(String::as_str),
-            Some(NOT_PUBLISHED)
-        );
-    }
+    click_overall_and_check(client, &inspections, "descending", "a first click").await;
+    click_overall_and_check(client, &inspections, "ascending", "a second click").await;
 
     e2e.stop().await;
 }
@@ -267,4 +236,34 @@ async fn kind_filter_shows_only_that_kind() {
     assert_eq!(snap.shown.as_deref(), Some(shown_text(n, n).as_str()));
 
     e2e.stop().await;
+}
+
+/// Clicks the overall header, waits for it to be sorted in `direction`, and checks that only it
+/// is sorted, every row is kept, bands run by meaning, and unknown bands come last.
+async fn click_overall_and_check(
+    client: &fantoccini::Client,
+    inspections: &[Inspection],
+    direction: &str,
+    which: &str,
+) {
+    dom::click_sort(client, "overall").await;
+    let snap = dom::settle_table(client, |s| overall_sorted(s, direction)).await;
+    assert_eq!(
+        snap.sorted_columns(),
+        vec![("overall".to_owned(), direction.to_owned())],
+        "{which} on overall sorts it {direction}, and only it ({:?})",
+        snap.sort
+    );
+    assert_eq!(
+        snap.rows.len(),
+        inspections.len(),
+        "sorting keeps every row"
+    );
+    assert_overall_order(&snap, inspections, direction == "descending");
+    if inspections.iter().any(|i| i.overall.is_none()) {
+        assert_eq!(
+            snap.column("overall").last().map(String::as_str),
+            Some(NOT_PUBLISHED)
+        );
+    }
 }
