@@ -4,24 +4,32 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PORT="${SERVE_CHECK_PORT:-18080}"
-LOG="$ROOT/test-output/serve-check.log"
-mkdir -p "$ROOT/test-output"
+# Outside the project: Trunk watches the project folder, and a log written inside it would
+# start a new build with every line.
+LOG="$(mktemp)"
 
 setsid "$ROOT/scripts/serve.sh" --port "$PORT" >"$LOG" 2>&1 &
 pid=$!
-trap 'kill -- -"$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' EXIT
+trap 'kill -- -"$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$LOG"' EXIT
 
 base="http://127.0.0.1:$PORT"
 slug="$(ls "$ROOT/content/posts" | head -n 1)"
 slug="${slug%.md}"
-# Trunk answers before its first build is done, so wait for the built app itself.
+# Trunk answers before its first build is done, so wait until the built app answers both.
+served() {
+  curl -sf "$base/posts/$slug" | grep -q '<div id="app">' &&
+    curl -sf "$base/data/ratings.json" | grep -q '"format":"on-probation/ratings"'
+}
 for _ in $(seq 1 600); do
-  if curl -sf "$base/posts/$slug" 2>/dev/null | grep -q '<div id="app">'; then break; fi
+  if served 2>/dev/null; then
+    echo "serve command: served the app, a deep link and the ratings on $base"
+    exit 0
+  fi
   if ! kill -0 "$pid" 2>/dev/null; then
     echo "serve.sh stopped before serving:"; tail -n 20 "$LOG"; exit 1
   fi
   sleep 1
 done
-curl -sf "$base/posts/$slug" | grep -q '<div id="app">' || { echo "deep link /posts/$slug did not serve the app"; exit 1; }
-curl -sf "$base/data/ratings.json" | grep -q '"format":"on-probation/ratings"' || { echo "ratings.json not served"; exit 1; }
-echo "serve command: served the app, a deep link and the ratings on $base"
+echo "serve command: $base/posts/$slug or the ratings never answered in 10 minutes:"
+tail -n 20 "$LOG"
+exit 1
