@@ -3,7 +3,8 @@
 # link and the ratings answer, then stops it. Used by test.sh; needs the tools already installed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PORT="${SERVE_CHECK_PORT:-18080}"
+# A port the kernel just handed out, so two checks on one machine do not collide.
+PORT="${SERVE_CHECK_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 # Outside the project: Trunk watches the project folder, and a log written inside it would
 # start a new build with every line.
 LOG="$(mktemp)"
