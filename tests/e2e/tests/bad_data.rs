@@ -28,6 +28,14 @@ fn edit_ratings(dist: &Path, change: impl FnOnce(&mut Value)) {
     std::fs::write(ratings(dist), serde_json::to_vec(&doc).unwrap()).unwrap();
 }
 
+/// Serves an edited copy, opens `path`, and checks how its error message begins.
+async fn message_starts(edit: impl FnOnce(&Path), path: &str, start: &str) {
+    let e2e = E2e::start_with_edited_copy(edit).await;
+    e2e.goto(path).await;
+    assert_message_starts(e2e.client(), start).await;
+    e2e.stop().await;
+}
+
 async fn league_table_says(edit: impl FnOnce(&Path), expected: &str) {
     let e2e = E2e::start_with_edited_copy(edit).await;
     assert_page_says(&e2e, "/league-table", "League table", expected).await;
@@ -66,19 +74,15 @@ async fn an_unknown_format_version_is_refused_by_name() {
 
 #[tokio::test]
 async fn a_truncated_file_is_reported() {
-    let e2e = E2e::start_with_edited_copy(|dist| {
-        let bytes = std::fs::read(ratings(dist)).unwrap();
-        std::fs::write(ratings(dist), &bytes[..bytes.len() / 2]).unwrap();
-    })
-    .await;
-    let client = e2e.client();
-    e2e.goto("/league-table").await;
-    assert_message_starts(
-        client,
+    message_starts(
+        |dist| {
+            let bytes = std::fs::read(ratings(dist)).unwrap();
+            std::fs::write(ratings(dist), &bytes[..bytes.len() / 2]).unwrap();
+        },
+        "/league-table",
         "Could not read the ratings: the file is cut short: it stops at line 1, column",
     )
     .await;
-    e2e.stop().await;
 }
 
 #[tokio::test]
@@ -116,19 +120,16 @@ async fn an_empty_file_is_reported() {
 
 #[tokio::test]
 async fn an_unknown_value_is_refused_by_name() {
-    let e2e = E2e::start_with_edited_copy(|dist| {
-        edit_ratings(dist, |doc| {
-            doc["inspections"][0]["overall"] = json!("Excellent")
-        })
-    })
-    .await;
-    e2e.goto("/league-table").await;
-    assert_message_starts(
-        e2e.client(),
+    message_starts(
+        |dist| {
+            edit_ratings(dist, |doc| {
+                doc["inspections"][0]["overall"] = json!("Excellent")
+            })
+        },
+        "/league-table",
         "Could not read the ratings: the file is not valid: unknown variant `Excellent`",
     )
     .await;
-    e2e.stop().await;
 }
 
 /// Fields this build does not know are ignored: a file with additions still shows every row.
@@ -152,17 +153,12 @@ async fn unknown_fields_are_ignored() {
 
 #[tokio::test]
 async fn a_posts_index_that_is_not_json_is_reported() {
-    let e2e = E2e::start_with_edited_copy(|dist| {
-        std::fs::write(dist.join("data/posts/index.json"), "<html>oops</html>").unwrap()
-    })
-    .await;
-    e2e.goto("/posts").await;
-    assert_message_starts(
-        e2e.client(),
+    message_starts(
+        |dist| std::fs::write(dist.join("data/posts/index.json"), "<html>oops</html>").unwrap(),
+        "/posts",
         "Could not read the list of posts: the file is not valid: expected value at line 1 column 1",
     )
     .await;
-    e2e.stop().await;
 }
 
 #[tokio::test]
