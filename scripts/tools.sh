@@ -73,7 +73,20 @@ ensure_chromium() {
   fi
 }
 
+# The Content Security Policy build hook (scripts/csp.sh) is a Python script. Debian ships
+# python3 in its standard system, so this only installs on a stripped-down image.
+ensure_python3() {
+  if command -v python3 >/dev/null 2>&1; then
+    step "python3: present ($(python3 --version 2>&1))"
+  else
+    step "python3: installing from Debian"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3
+  fi
+}
+
 ensure_build_tools() {
+  ensure_python3
   ensure_rust_parts
   ensure_trunk
   ensure_wasm_bindgen

@@ -8,11 +8,16 @@ use std::fmt;
 
 pub const RATINGS_URL: &str = "/data/ratings.json";
 pub const POSTS_INDEX_URL: &str = "/data/posts/index.json";
+/// How long one file may take, answer and body together. The largest is tens of kilobytes, so
+/// anything this slow is a stalled connection that would otherwise leave "Loading…" forever.
+pub const FETCH_TIMEOUT_SECONDS: u32 = 15;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
     /// The request never got an answer: offline, or the server is down.
     Network { what: &'static str, detail: String },
+    /// No complete answer within [`FETCH_TIMEOUT_SECONDS`].
+    Timeout { what: &'static str },
     /// The file is not there (404, or the server answered with a web page instead of data).
     NotFound { what: &'static str },
     /// Any other failing HTTP status.
@@ -31,6 +36,10 @@ impl fmt::Display for ApiError {
                 f,
                 "Could not load {what}: the server did not answer ({detail}). Check your connection and try again."
             ),
+            ApiError::Timeout { what } => write!(
+                f,
+                "Could not load {what}: the server took longer than {FETCH_TIMEOUT_SECONDS} seconds to answer, so the request timed out. Check your connection and try again."
+            ),
             ApiError::NotFound { what } => write!(f, "Could not find {what}."),
             ApiError::Status { what, status } => {
                 write!(f, "Could not load {what}: the server answered with error {status}.")
@@ -43,13 +52,23 @@ impl fmt::Display for ApiError {
 impl std::error::Error for ApiError {}
 
 async fn fetch_text(url: &str, what: &'static str) -> Result<String, ApiError> {
+    // The browser aborts the request, body included, when the time is up.
+    let deadline = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_SECONDS * 1000);
+    let failed = |e: gloo_net::Error| {
+        if deadline.aborted() {
+            ApiError::Timeout { what }
+        } else {
+            ApiError::Network {
+                what,
+                detail: e.to_string(),
+            }
+        }
+    };
     let response = gloo_net::http::Request::get(url)
+        .abort_signal(Some(&deadline))
         .send()
         .await
-        .map_err(|e| ApiError::Network {
-            what,
-            detail: e.to_string(),
-        })?;
+        .map_err(failed)?;
     let is_page = response
         .headers()
         .get("content-type")
@@ -63,10 +82,7 @@ async fn fetch_text(url: &str, what: &'static str) -> Result<String, ApiError> {
             status: response.status(),
         });
     }
-    response.text().await.map_err(|e| ApiError::Network {
-        what,
-        detail: e.to_string(),
-    })
+    response.text().await.map_err(failed)
 }
 
 pub async fn fetch_ratings() -> Result<RatingsFile, ApiError> {

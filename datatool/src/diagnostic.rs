@@ -57,6 +57,16 @@ pub fn csv_line(text: &str, position: &csv::Position) -> usize {
     line_of(text, start + skipped)
 }
 
+/// The error for a CSV file with no header row (an empty file, or only blank lines).
+pub fn no_header(path: &Path) -> Vec<Diagnostic> {
+    vec![Diagnostic::new(
+        path,
+        Some(1),
+        None,
+        "the file is empty: expected a header row",
+    )]
+}
+
 /// Every record the reader can read, with its line; a record it cannot read becomes a diagnostic.
 pub fn csv_records<R: std::io::Read>(
     reader: &mut csv::Reader<R>,

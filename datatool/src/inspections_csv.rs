@@ -1,6 +1,6 @@
 //! Reads `inspections.csv` into inspections, checking every rule and naming the line and column of each mistake.
 
-use crate::diagnostic::{csv_records, Diagnostic};
+use crate::diagnostic::{csv_records, no_header, Diagnostic};
 use model::band::Band;
 use model::date::{PartialDate, Precision};
 use model::inspection::{Caseload, Confidence, Inspection, Kind, Standard};
@@ -106,12 +106,7 @@ pub fn parse(
         Err(e) => return Err(vec![Diagnostic::new(path, Some(1), None, e.to_string())]),
     };
     if headers.iter().all(|h| h.is_empty()) {
-        return Err(vec![Diagnostic::new(
-            path,
-            Some(1),
-            None,
-            "the file is empty: expected a header row",
-        )]);
+        return Err(no_header(path));
     }
     for column in COLUMNS {
         if !headers.iter().any(|h| h == column) {
@@ -149,12 +144,18 @@ pub fn parse(
     let mut first_line_of: HashMap<String, usize> = HashMap::new();
     for (line, record) in csv_records(&mut reader, path, text, &mut errors) {
         if record.len() != headers.len() {
+            // A quote left open swallows the lines after it into one field.
+            let open_quote = if record.iter().any(|field| field.contains('\n')) {
+                "; a quote opened on this line is not closed, so the lines after it were read as part of one field"
+            } else {
+                ""
+            };
             errors.push(Diagnostic::new(
                 path,
                 Some(line),
                 None,
                 format!(
-                    "has {} fields but the header has {}",
+                    "has {} fields but the header has {}{open_quote}",
                     record.len(),
                     headers.len()
                 ),
@@ -453,6 +454,19 @@ mod tests {
         assert_eq!(
             only_error(&row),
             "inspections.csv:2: has 19 fields but the header has 20"
+        );
+    }
+
+    #[test]
+    fn a_quote_left_open_is_named() {
+        let row = GOOD.replace(",A CRC,", ",\"A CRC,");
+        let errors = run(&format!("{row}{GOOD}")).unwrap_err();
+        assert!(
+            errors[0]
+                .to_string()
+                .starts_with("inspections.csv:2: has 2 fields but the header has 20; a quote opened on this line is not closed"),
+            "{}",
+            errors[0]
         );
     }
 

@@ -7,10 +7,13 @@ mod diagnostic;
 mod inspections_csv;
 mod markdown;
 mod posts;
+#[cfg(test)]
+mod properties;
 mod site;
 mod standards_csv;
 
 use diagnostic::Diagnostic;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -59,16 +62,36 @@ fn usage(problem: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Reads a source file as UTF-8, reporting a missing file or bad bytes against its path.
+/// The largest source file read. The real ones are tens of kilobytes; anything near this is the
+/// wrong file (an export, a binary), and reading it whole would only stall the build.
+const MAX_SOURCE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// Reads a source file as UTF-8, reporting a missing file, a file too large or bad bytes
+/// against its path.
 fn read_source(path: &Path) -> Result<String, Vec<Diagnostic>> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let cannot_read = |e: std::io::Error| {
         vec![Diagnostic::new(
             path,
             None,
             None,
             format!("cannot read: {e}"),
         )]
-    })?;
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        return Err(vec![Diagnostic::new(
+            path,
+            None,
+            None,
+            format!(
+                "too large: more than {} MB; a source file should be a few hundred kilobytes at most. Is it the right file?",
+                MAX_SOURCE_BYTES / (1024 * 1024)
+            ),
+        )]);
+    }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();

@@ -1,6 +1,6 @@
 //! Reads `standards.csv`: the standard codes and the kinds each applies to.
 
-use crate::diagnostic::{csv_records, Diagnostic};
+use crate::diagnostic::{csv_records, no_header, Diagnostic};
 use model::inspection::{Kind, Standard};
 use serde::Deserialize;
 use std::path::Path;
@@ -21,6 +21,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Standard>, Vec<Diagnostic>> 
         Ok(headers) => headers.clone(),
         Err(e) => return Err(vec![Diagnostic::new(path, Some(1), None, e.to_string())]),
     };
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(no_header(path));
+    }
     for (line, record) in csv_records(&mut reader, path, text, &mut errors) {
         let line = Some(line);
         let row: Row = match record.deserialize(Some(&headers)) {
@@ -76,6 +79,15 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Standard>, Vec<Diagnostic>> 
             name: row.name.trim().to_string(),
             applies_to,
         });
+    }
+    if standards.is_empty() && errors.is_empty() {
+        // Otherwise every standard column in inspections.csv would be reported as unknown.
+        errors.push(Diagnostic::new(
+            path,
+            Some(2),
+            None,
+            "lists no standards: expected one row per standard code",
+        ));
     }
     if errors.is_empty() {
         Ok(standards)

@@ -1,32 +1,10 @@
 //! The data tool as the editor runs it: real files in a folder, the real binary.
 
+mod common;
+
+use common::{project_copy, run};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-/// A copy of the project's sources in a fresh temporary folder.
-fn project_copy() -> tempfile::TempDir {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for sub in ["data", "content/posts"] {
-        fs::create_dir_all(dir.path().join(sub)).unwrap();
-        for entry in fs::read_dir(repo.join(sub)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_file() {
-                fs::copy(&path, dir.path().join(sub).join(path.file_name().unwrap())).unwrap();
-            }
-        }
-    }
-    dir
-}
-
-fn run(root: &Path, mode: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_datatool"))
-        .args([mode, "--root"])
-        .arg(root)
-        .output()
-        .expect("run the data tool")
-}
 
 fn ratings_path(root: &Path) -> PathBuf {
     root.join("public/data/ratings.json")

@@ -53,7 +53,12 @@ pub struct PostFile {
 /// Why a fetched file could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormatError {
-    /// Not JSON, cut short, or missing fields.
+    /// Nothing but white space.
+    Empty,
+    /// Valid so far, but it stops early: an interrupted download or write.
+    Truncated { line: usize, column: usize },
+    /// Not JSON, missing fields, or a value this build does not know (named in the detail).
+    /// Unknown fields are ignored, so a file with additions still reads.
     Malformed(String),
     /// JSON, but another kind of file.
     WrongFormat {
@@ -67,6 +72,11 @@ pub enum FormatError {
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            FormatError::Empty => write!(f, "the file is empty"),
+            FormatError::Truncated { line, column } => write!(
+                f,
+                "the file is cut short: it stops at line {line}, column {column}"
+            ),
             FormatError::Malformed(detail) => write!(f, "the file is not valid: {detail}"),
             FormatError::WrongFormat { expected, found } => write!(
                 f,
@@ -93,8 +103,10 @@ pub fn parse_versioned<T: DeserializeOwned>(
     text: &str,
     expected: &'static str,
 ) -> Result<T, FormatError> {
-    let header: Header =
-        serde_json::from_str(text).map_err(|e| FormatError::Malformed(e.to_string()))?;
+    if text.trim().is_empty() {
+        return Err(FormatError::Empty);
+    }
+    let header: Header = serde_json::from_str(text).map_err(unreadable)?;
     if header.format != expected {
         return Err(FormatError::WrongFormat {
             expected,
@@ -107,7 +119,18 @@ pub fn parse_versioned<T: DeserializeOwned>(
             found: header.version,
         });
     }
-    serde_json::from_str(text).map_err(|e| FormatError::Malformed(e.to_string()))
+    serde_json::from_str(text).map_err(unreadable)
+}
+
+fn unreadable(error: serde_json::Error) -> FormatError {
+    if error.is_eof() {
+        FormatError::Truncated {
+            line: error.line(),
+            column: error.column(),
+        }
+    } else {
+        FormatError::Malformed(error.to_string())
+    }
 }
 
 pub fn parse_ratings(text: &str) -> Result<RatingsFile, FormatError> {
@@ -169,9 +192,16 @@ mod tests {
     }
 
     #[test]
-    fn refuses_truncated_and_malformed_files() {
+    fn refuses_truncated_empty_and_malformed_files() {
         let full = ratings_json(1);
-        for text in [&full[..full.len() / 2], "", "[]", "{\"format\":1}"] {
+        assert!(matches!(
+            parse_ratings(&full[..full.len() / 2]),
+            Err(FormatError::Truncated { .. })
+        ));
+        for text in ["", " \n"] {
+            assert_eq!(parse_ratings(text), Err(FormatError::Empty));
+        }
+        for text in ["[]", "{\"format\":1}", "<!doctype html>"] {
             assert!(
                 matches!(parse_ratings(text), Err(FormatError::Malformed(_))),
                 "{text:?}"
@@ -180,11 +210,19 @@ mod tests {
     }
 
     #[test]
-    fn refuses_an_unknown_band() {
+    fn ignores_unknown_fields() {
+        let text = ratings_json(1).replace("\"notes\":null", "\"notes\":null,\"added_later\":[1]");
+        assert_eq!(parse_ratings(&text).unwrap().inspections.len(), 1);
+    }
+
+    #[test]
+    fn refuses_an_unknown_band_by_name() {
         let text = ratings_json(1).replace("\"overall\":null", "\"overall\":\"Excellent\"");
-        assert!(matches!(
-            parse_ratings(&text),
-            Err(FormatError::Malformed(_))
-        ));
+        let err = parse_ratings(&text).unwrap_err();
+        assert!(matches!(err, FormatError::Malformed(_)));
+        assert!(
+            err.to_string().contains("unknown variant `Excellent`"),
+            "{err}"
+        );
     }
 }

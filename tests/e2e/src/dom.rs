@@ -254,16 +254,22 @@ pub async fn settle_table(
     }
 }
 
-/// Clicks the sort button of column `key`.
-pub async fn click_sort(client: &Client, key: &str) {
-    let css = format!("table.league-table th button[data-sort=\"{key}\"]");
-    client
-        .find(Locator::Css(&css))
+/// Waits for the first element matching `css` and clicks it.
+pub async fn click(client: &Client, css: &str) {
+    crate::wait::wait_for_css(client, css)
         .await
-        .unwrap_or_else(|e| panic!("no `{css}`: {e}"))
         .click()
         .await
         .unwrap_or_else(|e| panic!("cannot click `{css}`: {e}"));
+}
+
+/// Clicks the sort button of column `key`.
+pub async fn click_sort(client: &Client, key: &str) {
+    click(
+        client,
+        &format!("table.league-table th button[data-sort=\"{key}\"]"),
+    )
+    .await;
 }
 
 /// "N of M shown", the exact text of `#shown-count`.

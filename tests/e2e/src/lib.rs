@@ -24,7 +24,7 @@ use fantoccini::Client;
 use tokio::sync::{Semaphore, SemaphorePermit};
 
 use driver::Browser;
-use server::StaticServer;
+use server::{Answer, StaticServer};
 
 /// Limits how many Chromium instances one test binary runs at once, so parallel tests
 /// do not starve each other on a small machine.
@@ -57,7 +57,14 @@ impl E2e {
     pub async fn start() -> E2e {
         // Fail fast (before starting anything) when the app has not been built.
         let dist = app::dist_dir();
-        E2e::serve(&dist, None).await
+        E2e::serve(&dist, None, &[]).await
+    }
+
+    /// Serves the built app with some paths answered as `answers` says: an error status or a
+    /// stalled answer.
+    pub async fn start_with_answers(answers: &[(&str, Answer)]) -> E2e {
+        let dist = app::dist_dir();
+        E2e::serve(&dist, None, answers).await
     }
 
     /// Serves a copy of the built app after `edit` has changed it, e.g. to break a data file.
@@ -69,15 +76,15 @@ impl E2e {
         copy_dir(&app::dist_dir(), copy.path());
         edit(copy.path());
         let dir = copy.path().to_path_buf();
-        E2e::serve(&dir, Some(copy)).await
+        E2e::serve(&dir, Some(copy), &[]).await
     }
 
-    async fn serve(dir: &Path, copy: Option<tempfile::TempDir>) -> E2e {
+    async fn serve(dir: &Path, copy: Option<tempfile::TempDir>, answers: &[(&str, Answer)]) -> E2e {
         let slot = browser_slots()
             .acquire()
             .await
             .expect("browser slots semaphore closed");
-        let server = StaticServer::start(dir).await;
+        let server = StaticServer::start_with(dir, answers).await;
         let browser = Browser::start().await;
         E2e {
             browser,

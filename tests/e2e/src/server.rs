@@ -2,11 +2,14 @@
 //!
 //! Serves `dist/` on `127.0.0.1:<random port>`; any path that is not a file falls back to
 //! `index.html`, so client-side routes such as `/posts/<slug>` load the single-page app.
+//! Tests of failing networks can make chosen paths answer with an error status or stall.
 
 use std::net::SocketAddr;
 use std::path::Path;
 use std::time::Duration;
 
+use axum::http::{header, StatusCode};
+use axum::routing::get;
 use axum::Router;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -19,11 +22,47 @@ pub struct StaticServer {
     task: Option<JoinHandle<()>>,
 }
 
+/// How the server answers one path instead of serving it normally.
+#[derive(Clone, Copy, Debug)]
+pub enum Answer {
+    /// An empty answer with this status, such as 500.
+    Status(u16),
+    /// The file, but only after this long: a stalled server or connection.
+    Delayed(Duration),
+}
+
 impl StaticServer {
     /// Binds a random loopback port and starts serving `dist` in a background task.
     pub async fn start(dist: &Path) -> StaticServer {
+        StaticServer::start_with(dist, &[]).await
+    }
+
+    /// Like [`StaticServer::start`], with some paths (e.g. `/data/ratings.json`) answered as
+    /// `answers` says.
+    pub async fn start_with(dist: &Path, answers: &[(&str, Answer)]) -> StaticServer {
         let files = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
-        let router = Router::new().fallback_service(files);
+        let mut router = Router::new();
+        for &(path, answer) in answers {
+            router = match answer {
+                Answer::Status(code) => {
+                    let status = StatusCode::from_u16(code).expect("a valid HTTP status");
+                    router.route(path, get(move || async move { status }))
+                }
+                Answer::Delayed(delay) => {
+                    let file = dist.join(path.trim_start_matches('/'));
+                    let body = std::fs::read(&file)
+                        .unwrap_or_else(|e| panic!("read {}: {e}", file.display()));
+                    router.route(
+                        path,
+                        get(move || async move {
+                            tokio::time::sleep(delay).await;
+                            ([(header::CONTENT_TYPE, "application/json")], body)
+                        }),
+                    )
+                }
+            };
+        }
+        let router = router.fallback_service(files);
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind the static server to 127.0.0.1:0");

@@ -1,9 +1,12 @@
-//! The built app served with broken data files: each page says what is wrong, in words, with a
-//! way to retry, and never goes blank.
+//! The built app served with broken data files and failing requests: each page says what is
+//! wrong, in words, with a way to retry, and never goes blank.
 
+use e2e::server::Answer;
 use e2e::wait::wait_for_text;
 use e2e::E2e;
+use serde_json::{json, Value};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 fn ratings(dist: &Path) -> std::path::PathBuf {
     dist.join("data/ratings.json")
@@ -18,10 +21,32 @@ async fn assert_message_starts(client: &fantoccini::Client, start: &str) {
     assert!(message.starts_with(start), "{message}");
 }
 
+/// Rewrites the ratings file's JSON with `change`.
+fn edit_ratings(dist: &Path, change: impl FnOnce(&mut Value)) {
+    let mut doc: Value = serde_json::from_slice(&std::fs::read(ratings(dist)).unwrap()).unwrap();
+    change(&mut doc);
+    std::fs::write(ratings(dist), serde_json::to_vec(&doc).unwrap()).unwrap();
+}
+
+/// Serves an edited copy, opens `path`, and checks how its error message begins.
+async fn message_starts(edit: impl FnOnce(&Path), path: &str, start: &str) {
+    let e2e = E2e::start_with_edited_copy(edit).await;
+    e2e.goto(path).await;
+    assert_message_starts(e2e.client(), start).await;
+    e2e.stop().await;
+}
+
 async fn league_table_says(edit: impl FnOnce(&Path), expected: &str) {
     let e2e = E2e::start_with_edited_copy(edit).await;
+    assert_page_says(&e2e, "/league-table", "League table", expected).await;
+    e2e.stop().await;
+}
+
+/// Opens `path` and checks its error panel reads `expected`, with a retry button, under the
+/// page's own heading `h1`.
+async fn assert_page_says(e2e: &E2e, path: &str, h1: &str, expected: &str) {
     let client = e2e.client();
-    e2e.goto("/league-table").await;
+    e2e.goto(path).await;
     wait_for_text(client, ".error-panel[role=alert] p", expected).await;
     assert_eq!(
         e2e::dom::text_of(client, ".error-panel button")
@@ -31,9 +56,8 @@ async fn league_table_says(edit: impl FnOnce(&Path), expected: &str) {
     );
     assert_eq!(
         e2e::dom::text_of(client, "main h1").await.as_deref(),
-        Some("League table")
+        Some(h1)
     );
-    e2e.stop().await;
 }
 
 #[tokio::test]
@@ -50,19 +74,15 @@ async fn an_unknown_format_version_is_refused_by_name() {
 
 #[tokio::test]
 async fn a_truncated_file_is_reported() {
-    let e2e = E2e::start_with_edited_copy(|dist| {
-        let bytes = std::fs::read(ratings(dist)).unwrap();
-        std::fs::write(ratings(dist), &bytes[..bytes.len() / 2]).unwrap();
-    })
-    .await;
-    let client = e2e.client();
-    e2e.goto("/league-table").await;
-    assert_message_starts(
-        client,
-        "Could not read the ratings: the file is not valid: EOF while parsing",
+    message_starts(
+        |dist| {
+            let bytes = std::fs::read(ratings(dist)).unwrap();
+            std::fs::write(ratings(dist), &bytes[..bytes.len() / 2]).unwrap();
+        },
+        "/league-table",
+        "Could not read the ratings: the file is cut short: it stops at line 1, column",
     )
     .await;
-    e2e.stop().await;
 }
 
 #[tokio::test]
@@ -85,6 +105,139 @@ async fn a_broken_post_file_is_reported_under_the_page_heading() {
     let client = e2e.client();
     e2e.goto(&format!("/posts/{}", post.slug)).await;
     wait_for_text(client, "main h1", "Something went wrong").await;
-    assert_message_starts(client, "Could not read this post: the file is not valid").await;
+    assert_message_starts(client, "Could not read this post: the file is cut short").await;
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn an_empty_file_is_reported() {
+    league_table_says(
+        |dist| std::fs::write(ratings(dist), "").unwrap(),
+        "Could not read the ratings: the file is empty.",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn an_unknown_value_is_refused_by_name() {
+    message_starts(
+        |dist| {
+            edit_ratings(dist, |doc| {
+                doc["inspections"][0]["overall"] = json!("Excellent")
+            })
+        },
+        "/league-table",
+        "Could not read the ratings: the file is not valid: unknown variant `Excellent`",
+    )
+    .await;
+}
+
+/// Fields this build does not know are ignored: a file with additions still shows every row.
+#[tokio::test]
+async fn unknown_fields_are_ignored() {
+    let total = e2e::app::inspections().len();
+    let e2e = E2e::start_with_edited_copy(|dist| {
+        edit_ratings(dist, |doc| {
+            doc["added_later"] = json!({"anything": [1, 2]});
+            for inspection in doc["inspections"].as_array_mut().unwrap() {
+                inspection["inspector"] = json!("someone");
+            }
+        })
+    })
+    .await;
+    e2e.goto("/league-table").await;
+    let snap = e2e::dom::settle_table(e2e.client(), |s| s.rows.len() == total).await;
+    assert_eq!(snap.rows.len(), total, "{}", snap.summary());
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn a_posts_index_that_is_not_json_is_reported() {
+    message_starts(
+        |dist| std::fs::write(dist.join("data/posts/index.json"), "<html>oops</html>").unwrap(),
+        "/posts",
+        "Could not read the list of posts: the file is not valid: expected value at line 1 column 1",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_server_error_is_reported() {
+    let e2e = E2e::start_with_answers(&[("/data/ratings.json", Answer::Status(500))]).await;
+    assert_page_says(
+        &e2e,
+        "/league-table",
+        "League table",
+        "Could not load the ratings: the server answered with error 500.",
+    )
+    .await;
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn a_missing_posts_index_is_reported() {
+    let e2e = E2e::start_with_answers(&[("/data/posts/index.json", Answer::Status(404))]).await;
+    e2e.goto("/posts").await;
+    wait_for_text(
+        e2e.client(),
+        ".error-panel[role=alert] p",
+        "Could not find the list of posts.",
+    )
+    .await;
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn a_server_error_on_a_post_is_reported_under_the_page_heading() {
+    let post = e2e::app::posts().into_iter().next().expect("a post");
+    let file = format!("/data/posts/{}.json", post.slug);
+    let e2e = E2e::start_with_answers(&[(file.as_str(), Answer::Status(500))]).await;
+    assert_page_says(
+        &e2e,
+        &format!("/posts/{}", post.slug),
+        "Something went wrong",
+        "Could not load this post: the server answered with error 500.",
+    )
+    .await;
+    e2e.stop().await;
+}
+
+/// A server that never finishes answering: the app gives up after its 15 s timeout and says so.
+#[tokio::test]
+async fn a_stalled_request_times_out_with_a_message() {
+    let e2e = E2e::start_with_answers(&[(
+        "/data/ratings.json",
+        Answer::Delayed(Duration::from_secs(60)),
+    )])
+    .await;
+    let client = e2e.client();
+    let started = Instant::now();
+    e2e.goto("/league-table").await;
+    let message = loop {
+        let text = e2e::dom::text_of(client, ".error-panel[role=alert] p").await;
+        if let Some(text) = text {
+            break text;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(40),
+            "no message 40 s after a request that never ends"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    };
+    assert!(
+        started.elapsed() >= Duration::from_secs(14),
+        "gave up after only {:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        message,
+        "Could not load the ratings: the server took longer than 15 seconds to answer, so the request timed out. Check your connection and try again."
+    );
+    assert_eq!(
+        e2e::dom::text_of(client, ".error-panel button")
+            .await
+            .as_deref(),
+        Some("Try again")
+    );
     e2e.stop().await;
 }
