@@ -11,6 +11,7 @@
 //! once per test binary, default 2).
 
 pub mod app;
+pub mod cdp;
 pub mod dom;
 pub mod driver;
 pub mod output;
@@ -47,7 +48,11 @@ fn browser_slots() -> &'static Semaphore {
 /// fields' `Drop` impls still stop the browser, chromedriver and server.
 pub struct E2e {
     browser: Browser,
-    server: StaticServer,
+    /// `None` while a test has the server stopped.
+    server: Option<StaticServer>,
+    /// Where the app is served; kept while the server is stopped, so the origin stays the same.
+    base_url: String,
+    port: u16,
     /// An edited copy of the built app, when the test serves one.
     _copy: Option<tempfile::TempDir>,
     _slot: SemaphorePermit<'static>,
@@ -72,16 +77,32 @@ impl E2e {
         E2e::serve(&dir, Some(copy)).await
     }
 
+    /// The built app in headless Firefox instead of Chromium.
+    pub async fn start_firefox() -> E2e {
+        let dist = app::dist_dir();
+        E2e::serve_in(&dist, None, true).await
+    }
+
     async fn serve(dir: &Path, copy: Option<tempfile::TempDir>) -> E2e {
+        E2e::serve_in(dir, copy, false).await
+    }
+
+    async fn serve_in(dir: &Path, copy: Option<tempfile::TempDir>, firefox: bool) -> E2e {
         let slot = browser_slots()
             .acquire()
             .await
             .expect("browser slots semaphore closed");
         let server = StaticServer::start(dir).await;
-        let browser = Browser::start().await;
+        let browser = if firefox {
+            Browser::start_firefox().await
+        } else {
+            Browser::start().await
+        };
         E2e {
             browser,
-            server,
+            base_url: server.base_url(),
+            port: server.port(),
+            server: Some(server),
             _copy: copy,
             _slot: slot,
         }
@@ -93,7 +114,21 @@ impl E2e {
 
     /// Absolute URL of an app path such as `/league-table`.
     pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.server.base_url(), path)
+        format!("{}{}", self.base_url, path)
+    }
+
+    /// Stops the server: from now on the browser finds nothing at the app's origin, as if the
+    /// network were gone.
+    pub async fn stop_server(&mut self) {
+        if let Some(server) = self.server.take() {
+            server.shutdown().await;
+        }
+    }
+
+    /// Serves `dir` (another build, say) at the same origin, stopping the current server first.
+    pub async fn serve_again(&mut self, dir: &Path) {
+        self.stop_server().await;
+        self.server = Some(StaticServer::start_on(dir, self.port).await);
     }
 
     /// Navigates the browser to an app path (a full page load).
@@ -120,14 +155,18 @@ impl E2e {
             server,
             _copy,
             _slot,
+            ..
         } = self;
         browser.close().await; // closes the session; dropping it stops chromedriver
-        server.shutdown().await;
+        if let Some(server) = server {
+            server.shutdown().await;
+        }
         drop(_slot);
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies a built app folder recursively (for tests that edit or serve a copy).
+pub fn copy_dir(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display()))
     {
         let path = entry.expect("a folder entry").path();

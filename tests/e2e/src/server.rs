@@ -2,6 +2,8 @@
 //!
 //! Serves `dist/` on `127.0.0.1:<random port>`; any path that is not a file falls back to
 //! `index.html`, so client-side routes such as `/posts/<slug>` load the single-page app.
+//! A test can stop the server and serve another build on the same port, which the browser
+//! sees as the same origin (a new deploy, or the network gone in between).
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -22,11 +24,25 @@ pub struct StaticServer {
 impl StaticServer {
     /// Binds a random loopback port and starts serving `dist` in a background task.
     pub async fn start(dist: &Path) -> StaticServer {
+        StaticServer::start_on(dist, 0).await
+    }
+
+    /// Serves `dist` on `port` (0: a random one). Retries for a few seconds, because a port
+    /// a stopped server just used can take a moment to become free again.
+    pub async fn start_on(dist: &Path, port: u16) -> StaticServer {
         let files = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
         let router = Router::new().fallback_service(files);
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind the static server to 127.0.0.1:0");
+        let mut attempts = 0;
+        let listener = loop {
+            match TcpListener::bind(("127.0.0.1", port)).await {
+                Ok(listener) => break listener,
+                Err(_) if attempts < 50 => {
+                    attempts += 1;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("bind the static server to 127.0.0.1:{port}: {e}"),
+            }
+        };
         let addr = listener.local_addr().expect("static server address");
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
@@ -43,6 +59,10 @@ impl StaticServer {
             stop: Some(stop),
             task: Some(task),
         }
+    }
+
+    pub fn port(&self) -> u16 {
+        self.addr.port()
     }
 
     /// `http://127.0.0.1:<port>` with no trailing slash.
