@@ -1,12 +1,12 @@
 //! The shell: header, navigation, routes and footer.
 
-use crate::routes::{
-    about::About, home::Home, league_table::LeagueTable, not_found::NotFound, post::PostPage,
-    posts_list::PostsList,
-};
 use crate::components::{
     offline_indicator::OfflineIndicator, saved_data_notice::SavedDataNotice,
     update_prompt::UpdatePrompt,
+};
+use crate::routes::{
+    about::About, home::Home, league_table::LeagueTable, not_found::NotFound, post::PostPage,
+    posts_list::PostsList,
 };
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;

@@ -81,7 +81,14 @@ mod tests {
     fn reads_only_plausible_stamps() {
         assert_eq!(parse_saved_at("1795681860000"), Some(1_795_681_860_000.0));
         assert_eq!(parse_saved_at(" 1795681860000 "), Some(1_795_681_860_000.0));
-        for bad in ["", "soon", "-1795681860000", "1795681860", "1.5e12", "99999999999999"] {
+        for bad in [
+            "",
+            "soon",
+            "-1795681860000",
+            "1795681860",
+            "1.5e12",
+            "99999999999999",
+        ] {
             assert_eq!(parse_saved_at(bad), None, "{bad:?}");
         }
     }
@@ -108,10 +115,16 @@ mod tests {
     fn handles_month_year_and_leap_day_boundaries() {
         assert_eq!(describe_time(0.0, 0), "1 Jan 1970 at 00:00");
         // 2024-02-29T12:00:00Z and 2000-03-01T00:00:00Z
-        assert_eq!(describe_time(1_709_208_000_000.0, 0), "29 Feb 2024 at 12:00");
+        assert_eq!(
+            describe_time(1_709_208_000_000.0, 0),
+            "29 Feb 2024 at 12:00"
+        );
         assert_eq!(describe_time(951_868_800_000.0, 0), "1 Mar 2000 at 00:00");
         // 2026-12-31T23:59Z is 1 January 2027 an hour east.
-        assert_eq!(describe_time(1_798_761_540_000.0, 60), "1 Jan 2027 at 00:59");
+        assert_eq!(
+            describe_time(1_798_761_540_000.0, 60),
+            "1 Jan 2027 at 00:59"
+        );
     }
 
     #[test]
