@@ -79,25 +79,29 @@ impl E2e {
 
     /// The built app in headless Firefox instead of Chromium.
     pub async fn start_firefox() -> E2e {
-        let dist = app::dist_dir();
-        E2e::serve_in(&dist, None, true).await
+        E2e::serve_in(&app::dist_dir(), None, Browser::start_firefox()).await
+    }
+
+    /// The built app in WebKitGTK's MiniBrowser instead of Chromium.
+    pub async fn start_webkit() -> E2e {
+        E2e::serve_in(&app::dist_dir(), None, Browser::start_webkit()).await
     }
 
     async fn serve(dir: &Path, copy: Option<tempfile::TempDir>) -> E2e {
-        E2e::serve_in(dir, copy, false).await
+        E2e::serve_in(dir, copy, Browser::start()).await
     }
 
-    async fn serve_in(dir: &Path, copy: Option<tempfile::TempDir>, firefox: bool) -> E2e {
+    async fn serve_in(
+        dir: &Path,
+        copy: Option<tempfile::TempDir>,
+        browser: impl std::future::Future<Output = Browser>,
+    ) -> E2e {
         let slot = browser_slots()
             .acquire()
             .await
             .expect("browser slots semaphore closed");
         let server = StaticServer::start(dir).await;
-        let browser = if firefox {
-            Browser::start_firefox().await
-        } else {
-            Browser::start().await
-        };
+        let browser = browser.await;
         E2e {
             browser,
             base_url: server.base_url(),

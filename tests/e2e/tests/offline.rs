@@ -116,6 +116,13 @@ async fn firefox_loads_every_route_from_the_cache_with_the_server_stopped() {
     e2e.stop().await;
 }
 
+#[tokio::test]
+async fn webkit_loads_every_route_from_the_cache_with_the_server_stopped() {
+    let mut e2e = E2e::start_webkit().await;
+    every_route_loads_offline(&mut e2e).await;
+    e2e.stop().await;
+}
+
 /// Chromium only (Chrome DevTools Protocol): the browser's own installability check, and the
 /// offline indicator following the browser's network state.
 #[tokio::test]
