@@ -1,6 +1,8 @@
 //! Installable and offline: after one visit the service worker serves every route and file
 //! with the server stopped; a new deploy waits until the reader asks for it; a broken deploy
-//! leaves the working version in place. Expectations come from the built files.
+//! leaves the working version in place. Chromium, Firefox and WebKit; the tests named
+//! `chromium_…` that use the DevTools Protocol run only there. Expectations come from the
+//! built files.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -253,9 +255,23 @@ async fn organisation_of(client: &Client, id: &str) -> Option<String> {
 }
 
 #[tokio::test]
-async fn a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
+async fn chromium_a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
+    a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page(E2e::start().await).await;
+}
+
+#[tokio::test]
+async fn firefox_a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
+    a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page(E2e::start_firefox().await)
+        .await;
+}
+
+#[tokio::test]
+async fn webkit_a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
+    a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page(E2e::start_webkit().await).await;
+}
+
+async fn a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page(mut e2e: E2e) {
     let first = inspections().into_iter().next().expect("an inspection");
-    let mut e2e = E2e::start().await;
     e2e.goto("/league-table").await;
     assert_full_table(e2e.client()).await;
     wait_for_service_worker(e2e.client()).await;
@@ -270,8 +286,8 @@ async fn a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
     e2e.serve_again(b.path()).await;
 
     // The reload still shows version A, complete, while B installs in the background.
-    e2e.reload().await;
     let client = e2e.client();
+    reload_as_a_reader_does(client).await;
     assert_full_table(client).await;
     wait_for_text(
         client,
@@ -330,9 +346,22 @@ async fn a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
 }
 
 #[tokio::test]
-async fn a_broken_deploy_leaves_the_working_version_in_place() {
+async fn chromium_a_broken_deploy_leaves_the_working_version_in_place() {
+    a_broken_deploy_leaves_the_working_version_in_place(E2e::start().await).await;
+}
+
+#[tokio::test]
+async fn firefox_a_broken_deploy_leaves_the_working_version_in_place() {
+    a_broken_deploy_leaves_the_working_version_in_place(E2e::start_firefox().await).await;
+}
+
+#[tokio::test]
+async fn webkit_a_broken_deploy_leaves_the_working_version_in_place() {
+    a_broken_deploy_leaves_the_working_version_in_place(E2e::start_webkit().await).await;
+}
+
+async fn a_broken_deploy_leaves_the_working_version_in_place(mut e2e: E2e) {
     let first = inspections().into_iter().next().expect("an inspection");
-    let mut e2e = E2e::start().await;
     e2e.goto("/league-table").await;
     assert_full_table(e2e.client()).await;
     wait_for_service_worker(e2e.client()).await;
@@ -377,8 +406,7 @@ async fn a_broken_deploy_leaves_the_working_version_in_place() {
         "B's install must fail"
     );
 
-    e2e.reload().await;
-    let client = e2e.client();
+    reload_as_a_reader_does(client).await;
     assert_full_table(client).await;
     assert_eq!(
         organisation_of(client, &first.id).await.as_deref(),
