@@ -43,7 +43,9 @@ addPlugins([
 // fetched, else the copy installed with this version) and refresh the copy in the background.
 async function dataFromDeviceThenNetwork({ request, event }) {
   const cache = await caches.open(DATA_CACHE);
-  const refresh = fetch(request).then(async (response) => {
+  // no-cache: ask the server (a cheap conditional request), not the browser's HTTP cache,
+  // which would often hand back the very copy the device already has.
+  const refresh = fetch(request, { cache: 'no-cache' }).then(async (response) => {
     if (response.ok) await cache.put(request, stamped(response.clone()));
     return response;
   });

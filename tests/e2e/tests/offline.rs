@@ -162,6 +162,68 @@ async fn chromium_finds_the_app_installable_and_it_says_when_it_is_offline() {
     e2e.stop().await;
 }
 
+/// Data changed on the server without a new deploy: the page answers from the device at once,
+/// the worker fetches the new file in the background, and the next load shows it.
+#[tokio::test]
+async fn chromium_data_is_served_from_the_device_and_refreshed_in_the_background() {
+    let first = inspections().into_iter().next().expect("an inspection");
+    let mut e2e = E2e::start().await;
+    e2e.goto("/league-table").await;
+    assert_full_table(e2e.client()).await;
+    wait_for_service_worker(e2e.client()).await;
+
+    let copy = tempfile::Builder::new()
+        .prefix("e2e-new-data")
+        .tempdir()
+        .unwrap();
+    e2e::copy_dir(&dist_dir(), copy.path());
+    let ratings = copy.path().join("data/ratings.json");
+    let text = std::fs::read_to_string(&ratings).unwrap();
+    let renamed = format!("{} (new data)", first.organisation);
+    let organisation = serde_json::to_string(&first.organisation).unwrap();
+    std::fs::write(
+        &ratings,
+        text.replacen(&organisation, &serde_json::to_string(&renamed).unwrap(), 1),
+    )
+    .unwrap();
+    e2e.serve_again(copy.path()).await;
+
+    let client = e2e.client();
+    reload_as_a_reader_does(client).await;
+    assert_full_table(client).await;
+    assert_eq!(
+        organisation_of(client, &first.id).await.as_deref(),
+        Some(first.organisation.as_str()),
+        "answered from the device first"
+    );
+    wait_for("the worker to store the new ratings", || async {
+        let stored = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 caches.open('on-probation-data')\
+                   .then((cache) => cache.match('/data/ratings.json'))\
+                   .then((r) => (r ? r.text() : ''), () => '')\
+                   .then(done);",
+                vec![],
+            )
+            .await
+            .unwrap_or_default();
+        match stored.as_str() {
+            Some(text) if text.contains(&renamed) => Ok(()),
+            _ => Err("not yet".to_owned()),
+        }
+    })
+    .await;
+    reload_as_a_reader_does(client).await;
+    wait_for_text(
+        client,
+        &format!("tr[data-id='{}'] [data-col=organisation]", first.id),
+        &renamed,
+    )
+    .await;
+    e2e.stop().await;
+}
+
 /// Runs the build's own precache step on an edited copy, as a deploy would.
 fn precache(dir: &Path) {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/precache.mjs");
