@@ -106,7 +106,8 @@ fn status_ready(body: &str) -> bool {
     }
 }
 
-/// A running chromedriver process.
+/// A running WebDriver server: chromedriver, or (through `start_exe`) geckodriver or
+/// WebKitWebDriver, which take `--port` and answer `/status` the same way.
 pub struct ChromeDriver {
     child: Child,
     port: u16,

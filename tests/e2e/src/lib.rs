@@ -8,7 +8,9 @@
 //! Environment: `E2E_DIST` (built app, default `<workspace>/dist`), `CHROMEDRIVER`
 //! (default `/usr/bin/chromedriver`), `CHROMIUM` (default `/usr/bin/chromium`),
 //! `E2E_TIMEOUT_MS` (page wait, default 10000), `E2E_MAX_BROWSERS` (browsers running at
-//! once per test binary, default 2).
+//! once per test binary, default 2). [`E2e::start_firefox`] and [`E2e::start_webkit`] use
+//! `GECKODRIVER` (default `~/.cargo/bin/geckodriver`) and `MINIBROWSER` (WebKitGTK's
+//! MiniBrowser under `WebKitWebDriver` and `xvfb-run`) instead.
 
 pub mod app;
 pub mod cdp;
