@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing (toolchain, browsers, drivers), then runs every check and test:
 # formatting, clippy, native unit tests, the release build, component tests in headless Chromium,
-# and end-to-end tests that serve dist/ and drive Chromium through WebDriver.
+# and end-to-end tests that serve dist/ and drive Chromium through WebDriver (the offline tests
+# also Firefox and WebKit).
 # Ends with one line "N passed, N failed" summed over every suite; exits non-zero on any failure.
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 # If installing fails, set -e stops the script: still end with the summary line.
@@ -49,7 +50,7 @@ run "component tests (Chromium)" env \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --no-fail-fast -p on-probation --target wasm32-unknown-unknown
-run "end-to-end tests (Chromium)" env E2E_DIST="$ROOT/dist" E2E_OUTPUT="$OUT" cargo test --no-fail-fast -p e2e
+run "end-to-end tests (Chromium; offline also Firefox and WebKit)" env E2E_DIST="$ROOT/dist" E2E_OUTPUT="$OUT" cargo test --no-fail-fast -p e2e
 run "serve command" "$ROOT/scripts/serve-check.sh"
 
 # cargo and wasm-bindgen-test-runner both print "test result: ok. N passed; M failed; ...".

@@ -6,6 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+GECKODRIVER_VERSION=0.37.1
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 step() { printf '==> %s\n' "$*"; }
@@ -53,12 +54,15 @@ ensure_wasm_bindgen() {
   fi
 }
 
-# Debian's binaryen is too old for current rustc output; npm's package is pinned in package-lock.json.
-ensure_wasm_opt() {
-  if wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
-    step "wasm-opt $BINARYEN_VERSION: present"
+# Debian's binaryen is too old for current rustc output; npm's package is pinned in package-lock.json,
+# with Workbox (the service worker's precache step, scripts/precache.mjs).
+ensure_npm_tools() {
+  if wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION" &&
+    [ -f "$ROOT/node_modules/workbox-build/package.json" ] &&
+    [ -f "$ROOT/node_modules/workbox-precaching/package.json" ]; then
+    step "wasm-opt $BINARYEN_VERSION and Workbox: present"
   else
-    step "wasm-opt $BINARYEN_VERSION: installing from npm"
+    step "wasm-opt $BINARYEN_VERSION and Workbox: installing from npm (package-lock.json)"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi
 }
@@ -85,15 +89,33 @@ ensure_python3() {
   fi
 }
 
+# The offline tests also run in Firefox and WebKitGTK (service workers in every engine).
+ensure_other_browsers() {
+  if [ -x /usr/bin/firefox-esr ] && command -v WebKitWebDriver >/dev/null && command -v xvfb-run >/dev/null; then
+    step "firefox-esr, WebKitWebDriver and xvfb: present"
+  else
+    step "firefox-esr, WebKitWebDriver and xvfb: installing from Debian"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb
+  fi
+  if geckodriver --version 2>/dev/null | grep -q "geckodriver $GECKODRIVER_VERSION"; then
+    step "geckodriver $GECKODRIVER_VERSION: present"
+  else
+    step "geckodriver $GECKODRIVER_VERSION: installing (about 3 minutes)"
+    cargo install --locked "geckodriver@$GECKODRIVER_VERSION"
+  fi
+}
+
 ensure_build_tools() {
   ensure_python3
   ensure_rust_parts
   ensure_trunk
   ensure_wasm_bindgen
-  ensure_wasm_opt
+  ensure_npm_tools
 }
 
 ensure_test_tools() {
   ensure_build_tools
   ensure_chromium
+  ensure_other_browsers
 }

@@ -3,6 +3,7 @@
 use model::format::{
     parse_post, parse_posts_index, parse_ratings, FormatError, PostFile, PostsIndex, RatingsFile,
 };
+use model::saved_copy::SAVED_AT_HEADER;
 use model::slug::is_post_slug;
 use std::fmt;
 
@@ -82,6 +83,7 @@ async fn fetch_text(url: &str, what: &'static str) -> Result<String, ApiError> {
             status: response.status(),
         });
     }
+    crate::saved_data::record(response.headers().get(SAVED_AT_HEADER).as_deref());
     response.text().await.map_err(failed)
 }
 

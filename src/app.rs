@@ -1,5 +1,9 @@
 //! The shell: header, navigation, routes and footer.
 
+use crate::components::{
+    offline_indicator::OfflineIndicator, saved_data_notice::SavedDataNotice,
+    update_prompt::UpdatePrompt,
+};
 use crate::routes::{
     about::About, home::Home, league_table::LeagueTable, not_found::NotFound, post::PostPage,
     posts_list::PostsList,
@@ -29,6 +33,11 @@ pub fn App() -> impl IntoView {
                     </ul>
                 </nav>
             </header>
+            <div class="app-notices">
+                <OfflineIndicator />
+                <SavedDataNotice />
+                <UpdatePrompt />
+            </div>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=Home />

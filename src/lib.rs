@@ -5,6 +5,8 @@ pub mod app;
 pub mod components;
 pub mod panic_panel;
 pub mod routes;
+pub mod saved_data;
+pub mod service_worker;
 
 use wasm_bindgen::JsCast;
 

@@ -308,3 +308,30 @@ async fn table_filters_combine_and_clear() {
         .unchecked_into();
     assert_eq!(kind.value(), "", "clearing resets the controls too");
 }
+
+/// Data stamped before this page started loading is announced as saved on an earlier visit;
+/// data stamped since, or from the network (no stamp), is not.
+#[wasm_bindgen_test]
+async fn only_data_saved_before_the_page_loaded_is_called_an_earlier_visit() {
+    use on_probation::components::saved_data_notice::SavedDataNotice;
+    use on_probation::saved_data::record;
+    let container = mount(|| view! { <SavedDataNotice /> });
+    let page_start = web_sys::window()
+        .unwrap()
+        .performance()
+        .unwrap()
+        .time_origin();
+    let text = || container.text_content().unwrap_or_default();
+
+    record(Some(&format!("{}", (page_start - 3_600_000.0) as u64)));
+    wait_until(|| text().contains("on an earlier visit")).await;
+    assert!(text().starts_with("You are reading data saved on this device on "));
+
+    record(Some(&format!("{}", (page_start + 1_000.0) as u64)));
+    wait_until(|| text().is_empty()).await;
+
+    record(Some(&format!("{}", (page_start - 3_600_000.0) as u64)));
+    wait_until(|| !text().is_empty()).await;
+    record(None);
+    wait_until(|| text().is_empty()).await;
+}

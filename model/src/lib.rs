@@ -7,6 +7,7 @@ pub mod format;
 pub mod inspection;
 pub mod link;
 pub mod post;
+pub mod saved_copy;
 pub mod score;
 pub mod slug;
 pub mod table;

@@ -106,7 +106,8 @@ fn status_ready(body: &str) -> bool {
     }
 }
 
-/// A running chromedriver process.
+/// A running WebDriver server: chromedriver, or (through `start_exe`) geckodriver or
+/// WebKitWebDriver, which take `--port` and answer `/status` the same way.
 pub struct ChromeDriver {
     child: Child,
     port: u16,
@@ -125,12 +126,19 @@ impl ChromeDriver {
                 exe.display()
             );
         }
+        ChromeDriver::start_exe(dir, &exe, &[]).await
+    }
+
+    /// Starts another W3C driver that takes `--port` the same way (geckodriver, or
+    /// WebKitWebDriver through `xvfb-run`): `exe`, then `leading_args`, then `--port=P`.
+    async fn start_exe(dir: &Path, exe: &Path, leading_args: &[&str]) -> ChromeDriver {
         let mut last_error = String::new();
         for attempt in 0..3 {
             let port = free_port();
             let log = dir.join(format!("chromedriver-{attempt}.log"));
             let log_file = std::fs::File::create(&log).expect("create chromedriver log");
-            let child = Command::new(&exe)
+            let child = Command::new(exe)
+                .args(leading_args)
                 .arg(format!("--port={port}"))
                 .stdin(Stdio::null())
                 .stdout(log_file.try_clone().expect("clone log handle"))
@@ -255,6 +263,45 @@ pub fn chromium_capabilities(profile: &Path) -> serde_json::Map<String, Value> {
     }
 }
 
+/// `$GECKODRIVER` or `~/.cargo/bin/geckodriver` (where `cargo install geckodriver` puts it).
+pub fn geckodriver_path() -> PathBuf {
+    let home = std::env::var("HOME").unwrap_or_default();
+    env_path("GECKODRIVER", &format!("{home}/.cargo/bin/geckodriver"))
+}
+
+/// W3C capabilities for headless Firefox (geckodriver makes a fresh profile per session).
+pub fn firefox_capabilities() -> serde_json::Map<String, Value> {
+    let caps = json!({
+        "browserName": "firefox",
+        "pageLoadStrategy": "normal",
+        "timeouts": { "script": 30_000, "pageLoad": 30_000, "implicit": 0 },
+        "moz:firefoxOptions": { "args": ["-headless", "--width=1280", "--height=900"] },
+    });
+    match caps {
+        Value::Object(map) => map,
+        _ => unreachable!(),
+    }
+}
+
+/// W3C capabilities for WebKitGTK's MiniBrowser (`$MINIBROWSER` or Debian's path).
+pub fn webkit_capabilities() -> serde_json::Map<String, Value> {
+    let binary = env_path(
+        "MINIBROWSER",
+        "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+    );
+    let caps = json!({
+        "timeouts": { "script": 30_000, "pageLoad": 30_000, "implicit": 0 },
+        "webkitgtk:browserOptions": {
+            "binary": binary.to_string_lossy(),
+            "args": ["--automation"],
+        },
+    });
+    match caps {
+        Value::Object(map) => map,
+        _ => unreachable!(),
+    }
+}
+
 /// A headless Chromium session driven through its own chromedriver.
 ///
 /// The driver and the folder are held only so that dropping the browser stops chromedriver and
@@ -288,6 +335,67 @@ impl Browser {
             .unwrap_or_else(|e| {
                 panic!(
                     "cannot open a Chromium session: {e}\nchromedriver log:\n{}",
+                    driver.log_text()
+                )
+            });
+        Browser {
+            client: Some(client),
+            _driver: driver,
+            _dir: dir,
+        }
+    }
+
+    /// A headless Firefox session through its own geckodriver, for the tests that also run in
+    /// Firefox (`Browser::start` stays Chromium).
+    pub async fn start_firefox() -> Browser {
+        let exe = geckodriver_path();
+        if !exe.is_file() {
+            panic!(
+                "geckodriver not found at {} (set GECKODRIVER; cargo install --locked geckodriver)",
+                exe.display()
+            );
+        }
+        let dir = tempfile::Builder::new()
+            .prefix("e2e-firefox")
+            .tempdir()
+            .expect("create a temporary folder for the driver log");
+        let driver = ChromeDriver::start_exe(dir.path(), &exe, &[]).await;
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(firefox_capabilities())
+            .connect(&driver.url())
+            .await
+            .unwrap_or_else(|e| {
+                panic!(
+                    "cannot open a Firefox session: {e}\ngeckodriver log:\n{}",
+                    driver.log_text()
+                )
+            });
+        Browser {
+            client: Some(client),
+            _driver: driver,
+            _dir: dir,
+        }
+    }
+
+    /// WebKitGTK's MiniBrowser through WebKitWebDriver, on a virtual display (`xvfb-run -a`).
+    pub async fn start_webkit() -> Browser {
+        let dir = tempfile::Builder::new()
+            .prefix("e2e-webkit")
+            .tempdir()
+            .expect("create a temporary folder for the driver log");
+        let driver = ChromeDriver::start_exe(
+            dir.path(),
+            Path::new("xvfb-run"),
+            &["-a", "WebKitWebDriver"],
+        )
+        .await;
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(webkit_capabilities())
+            .connect(&driver.url())
+            .await
+            .unwrap_or_else(|e| {
+                panic!(
+                    "cannot open a WebKit session: {e}\nWebKitWebDriver log:\n{}",
                     driver.log_text()
                 )
             });

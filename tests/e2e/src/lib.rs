@@ -8,9 +8,12 @@
 //! Environment: `E2E_DIST` (built app, default `<workspace>/dist`), `CHROMEDRIVER`
 //! (default `/usr/bin/chromedriver`), `CHROMIUM` (default `/usr/bin/chromium`),
 //! `E2E_TIMEOUT_MS` (page wait, default 10000), `E2E_MAX_BROWSERS` (browsers running at
-//! once per test binary, default 2).
+//! once per test binary, default 2). [`E2e::start_firefox`] and [`E2e::start_webkit`] use
+//! `GECKODRIVER` (default `~/.cargo/bin/geckodriver`) and `MINIBROWSER` (WebKitGTK's
+//! MiniBrowser under `WebKitWebDriver` and `xvfb-run`) instead.
 
 pub mod app;
+pub mod cdp;
 pub mod dom;
 pub mod driver;
 pub mod output;
@@ -47,7 +50,11 @@ fn browser_slots() -> &'static Semaphore {
 /// fields' `Drop` impls still stop the browser, chromedriver and server.
 pub struct E2e {
     browser: Browser,
-    server: StaticServer,
+    /// `None` while a test has the server stopped.
+    server: Option<StaticServer>,
+    /// Where the app is served; kept while the server is stopped, so the origin stays the same.
+    base_url: String,
+    port: u16,
     /// An edited copy of the built app, when the test serves one.
     _copy: Option<tempfile::TempDir>,
     _slot: SemaphorePermit<'static>,
@@ -79,16 +86,37 @@ impl E2e {
         E2e::serve(&dir, Some(copy), &[]).await
     }
 
+    /// The built app in headless Firefox instead of Chromium.
+    pub async fn start_firefox() -> E2e {
+        E2e::serve_in(&app::dist_dir(), None, &[], Browser::start_firefox()).await
+    }
+
+    /// The built app in WebKitGTK's MiniBrowser instead of Chromium.
+    pub async fn start_webkit() -> E2e {
+        E2e::serve_in(&app::dist_dir(), None, &[], Browser::start_webkit()).await
+    }
+
     async fn serve(dir: &Path, copy: Option<tempfile::TempDir>, answers: &[(&str, Answer)]) -> E2e {
+        E2e::serve_in(dir, copy, answers, Browser::start()).await
+    }
+
+    async fn serve_in(
+        dir: &Path,
+        copy: Option<tempfile::TempDir>,
+        answers: &[(&str, Answer)],
+        browser: impl std::future::Future<Output = Browser>,
+    ) -> E2e {
         let slot = browser_slots()
             .acquire()
             .await
             .expect("browser slots semaphore closed");
-        let server = StaticServer::start_with(dir, answers).await;
-        let browser = Browser::start().await;
+        let server = StaticServer::start_on(dir, 0, answers).await;
+        let browser = browser.await;
         E2e {
             browser,
-            server,
+            base_url: server.base_url(),
+            port: server.port(),
+            server: Some(server),
             _copy: copy,
             _slot: slot,
         }
@@ -100,7 +128,21 @@ impl E2e {
 
     /// Absolute URL of an app path such as `/league-table`.
     pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.server.base_url(), path)
+        format!("{}{}", self.base_url, path)
+    }
+
+    /// Stops the server: from now on the browser finds nothing at the app's origin, as if the
+    /// network were gone.
+    pub async fn stop_server(&mut self) {
+        if let Some(server) = self.server.take() {
+            server.shutdown().await;
+        }
+    }
+
+    /// Serves `dir` (another build, say) at the same origin, stopping the current server first.
+    pub async fn serve_again(&mut self, dir: &Path) {
+        self.stop_server().await;
+        self.server = Some(StaticServer::start_on(dir, self.port, &[]).await);
     }
 
     /// Navigates the browser to an app path (a full page load).
@@ -127,14 +169,18 @@ impl E2e {
             server,
             _copy,
             _slot,
+            ..
         } = self;
         browser.close().await; // closes the session; dropping it stops chromedriver
-        server.shutdown().await;
+        if let Some(server) = server {
+            server.shutdown().await;
+        }
         drop(_slot);
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies a built app folder recursively (for tests that edit or serve a copy).
+pub fn copy_dir(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display()))
     {
         let path = entry.expect("a folder entry").path();

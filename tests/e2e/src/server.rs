@@ -2,7 +2,9 @@
 //!
 //! Serves `dist/` on `127.0.0.1:<random port>`; any path that is not a file falls back to
 //! `index.html`, so client-side routes such as `/posts/<slug>` load the single-page app.
-//! Tests of failing networks can make chosen paths answer with an error status or stall.
+//! Tests of failing networks can make chosen paths answer with an error status or stall, and a
+//! test can stop the server and serve another build on the same port, which the browser sees as
+//! the same origin (a new deploy, or the network gone in between).
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -34,12 +36,13 @@ pub enum Answer {
 impl StaticServer {
     /// Binds a random loopback port and starts serving `dist` in a background task.
     pub async fn start(dist: &Path) -> StaticServer {
-        StaticServer::start_with(dist, &[]).await
+        StaticServer::start_on(dist, 0, &[]).await
     }
 
-    /// Like [`StaticServer::start`], with some paths (e.g. `/data/ratings.json`) answered as
-    /// `answers` says.
-    pub async fn start_with(dist: &Path, answers: &[(&str, Answer)]) -> StaticServer {
+    /// Serves `dist` on `port` (0: a random one), with some paths (e.g. `/data/ratings.json`)
+    /// answered as `answers` says. Retries binding for a few seconds, because a port a stopped
+    /// server just used can take a moment to become free again.
+    pub async fn start_on(dist: &Path, port: u16, answers: &[(&str, Answer)]) -> StaticServer {
         let files = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
         let mut router = Router::new();
         for &(path, answer) in answers {
@@ -63,9 +66,17 @@ impl StaticServer {
             };
         }
         let router = router.fallback_service(files);
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind the static server to 127.0.0.1:0");
+        let mut attempts = 0;
+        let listener = loop {
+            match TcpListener::bind(("127.0.0.1", port)).await {
+                Ok(listener) => break listener,
+                Err(_) if attempts < 50 => {
+                    attempts += 1;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("bind the static server to 127.0.0.1:{port}: {e}"),
+            }
+        };
         let addr = listener.local_addr().expect("static server address");
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
@@ -82,6 +93,10 @@ impl StaticServer {
             stop: Some(stop),
             task: Some(task),
         }
+    }
+
+    pub fn port(&self) -> u16 {
+        self.addr.port()
     }
 
     /// `http://127.0.0.1:<port>` with no trailing slash.

@@ -1,0 +1,94 @@
+//! Registers the service worker (`/sw.js`, scope `/`) and hands over a new version that is
+//! installed and waiting; applies that version only when the reader asks.
+//!
+//! The worker (built by `scripts/precache.mjs` from `sw/service-worker.js`) keeps every file of
+//! one build. A new build installs beside it in the background and waits, so one page load
+//! never mixes the files of two builds.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
+};
+
+const SCRIPT_URL: &str = "/sw.js";
+
+/// `navigator.serviceWorker`, where the browser has one (not in insecure contexts).
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    let present = Reflect::get(&navigator, &JsValue::from_str("serviceWorker"))
+        .is_ok_and(|value| !value.is_undefined());
+    present.then(|| navigator.service_worker())
+}
+
+/// A waiting worker is an update only when a worker already controls the page; the very first
+/// install has nothing to replace.
+fn is_update() -> bool {
+    container().is_some_and(|c| c.controller().is_some())
+}
+
+/// Registers the worker and calls `on_waiting` with each new version that finishes installing
+/// while an older one controls the page, including one left waiting by an earlier visit.
+pub fn register(on_waiting: impl Fn(ServiceWorker) + Clone + 'static) {
+    let Some(container) = container() else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(registration) = JsFuture::from(container.register(SCRIPT_URL)).await else {
+            return;
+        };
+        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        if let Some(waiting) = registration.waiting() {
+            if is_update() {
+                on_waiting(waiting);
+            }
+        }
+        let found = registration.clone();
+        let on_update_found = Closure::<dyn Fn()>::new(move || {
+            if let Some(installing) = found.installing() {
+                report_when_installed(installing, on_waiting.clone());
+            }
+        });
+        registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
+        on_update_found.forget();
+        // Back online after a journey: look for a deploy made meanwhile.
+        let on_online = Closure::<dyn Fn()>::new(move || {
+            let _ = registration.update();
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+        }
+        on_online.forget();
+    });
+}
+
+fn report_when_installed(worker: ServiceWorker, on_waiting: impl Fn(ServiceWorker) + 'static) {
+    let watched = worker.clone();
+    let on_state_change = Closure::<dyn Fn()>::new(move || {
+        if watched.state() == ServiceWorkerState::Installed && is_update() {
+            on_waiting(watched.clone());
+        }
+    });
+    worker.set_onstatechange(Some(on_state_change.as_ref().unchecked_ref()));
+    on_state_change.forget();
+}
+
+/// Tells the waiting worker to take over, then reloads once it controls the page, so the whole
+/// page comes from the new version.
+pub fn apply_update(waiting: &ServiceWorker) {
+    let Some(container) = container() else {
+        return;
+    };
+    let reload = Closure::once_into_js(|| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    });
+    container.set_oncontrollerchange(Some(reload.unchecked_ref()));
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
+    let _ = waiting.post_message(&message);
+}

@@ -1,0 +1,84 @@
+// On Probation's service worker: the whole site offline after the first visit.
+//
+// scripts/precache.mjs builds dist/sw.js from this file: it puts Workbox's runtime (core,
+// routing, strategies, precaching) in front of it, so the worker is one same-origin file with
+// no imports, and puts the list of every file of the build, with revisions, where the
+// precache call below names the manifest.
+/* global workbox */
+
+const { precacheAndRoute, cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, addPlugins } =
+  workbox.precaching;
+const { registerRoute, NavigationRoute } = workbox.routing;
+
+// Data fetched from the network after install. A new version deletes it on activation, so its
+// pages start from the data it was deployed with (in its precache), never the old version's.
+const DATA_CACHE = 'on-probation-data';
+
+// Every copy kept on the device carries the time it was stored (ms since the epoch): the app
+// compares it with its own start to say when it shows data from an earlier visit.
+const SAVED_AT_HEADER = 'X-On-Probation-Saved-At';
+
+function stamped(response) {
+  const headers = new Headers(response.headers);
+  headers.set(SAVED_AT_HEADER, String(Date.now()));
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+// Applies to the precache. A server that answers a missing file with the app's HTML page (a
+// single-page-app fallback) must not get that page stored as the file: install then fails
+// and the old version stays.
+addPlugins([
+  {
+    cacheWillUpdate: async ({ request, response }) => {
+      if (!response || !response.ok) return null;
+      const path = new URL(request.url).pathname;
+      const wantsPage = path.endsWith('/') || path.endsWith('.html');
+      const isPage = (response.headers.get('content-type') || '').includes('text/html');
+      return isPage && !wantsPage ? null : stamped(response);
+    },
+  },
+]);
+
+// Stale-while-revalidate for the data JSON: answer from the device at once (the last copy
+// fetched, else the copy installed with this version) and refresh the copy in the background.
+async function dataFromDeviceThenNetwork({ request, event }) {
+  const cache = await caches.open(DATA_CACHE);
+  // no-cache: ask the server (a cheap conditional request), not the browser's HTTP cache,
+  // which would often hand back the very copy the device already has.
+  const refresh = fetch(request, { cache: 'no-cache' }).then(async (response) => {
+    if (response.ok) await cache.put(request, stamped(response.clone()));
+    return response;
+  });
+  const saved = (await cache.match(request)) || (await matchPrecache(request));
+  if (!saved) return refresh;
+  event.waitUntil(refresh.catch(() => undefined));
+  return saved;
+}
+
+// Registered before the precache's own route, which would otherwise answer these cache-first.
+registerRoute(
+  ({ url, request }) =>
+    url.origin === self.location.origin && url.pathname.startsWith('/data/') && request.method === 'GET',
+  dataFromDeviceThenNetwork,
+);
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Every route of the app is the same shell: deep links load offline. Files (a dot in the last
+// path segment, whatever the query says) and data keep their own answers.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+    denylist: [/^\/data\//, /^[^?]*\/[^/?]*\.[^/?]*(\?|$)/],
+  }),
+);
+
+// The first version takes control of the page that installed it, so it works offline at once.
+// Later versions wait until the reader asks for them (the app's "Reload" button).
+workbox.core.clientsClaim();
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
+});
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.delete(DATA_CACHE));
+});

@@ -1,0 +1,479 @@
+//! Installable and offline: after one visit the service worker serves every route and file
+//! with the server stopped; a new deploy waits until the reader asks for it; a broken deploy
+//! leaves the working version in place. Chromium, Firefox and WebKit; the tests named
+//! `chromium_…` that use the DevTools Protocol run only there. Expectations come from the
+//! built files.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use e2e::app::{dist_dir, inspections, posts};
+use e2e::dom::{run_js, settle_table, text_of};
+use e2e::wait::{wait_for, wait_for_css, wait_for_text};
+use e2e::E2e;
+use fantoccini::{Client, Locator};
+use serde_json::{json, Value};
+
+/// Waits until a service worker controls the page: it has installed with every file of the
+/// build, and answers the page's requests from now on.
+async fn wait_for_service_worker(client: &Client) {
+    wait_for("a service worker to control the page", || async move {
+        let controlled = run_js(
+            client,
+            "return !!(navigator.serviceWorker && navigator.serviceWorker.controller);",
+            vec![],
+        )
+        .await;
+        if controlled == json!(true) {
+            Ok(())
+        } else {
+            Err("no controller".to_owned())
+        }
+    })
+    .await;
+}
+
+/// The league table shows every inspection of the build that is served.
+async fn assert_full_table(client: &Client) {
+    let expected = inspections().len();
+    let table = settle_table(client, |t| t.rows.len() == expected).await;
+    assert_eq!(table.rows.len(), expected, "{}", table.summary());
+}
+
+/// The page is the app's own (its header and an h1 in main), not a browser error page.
+async fn assert_app_page(client: &Client, what: &str) {
+    wait_for_css(client, "header.site-header").await;
+    wait_for(&format!("{what}: an h1 in main"), || async move {
+        match text_of(client, "main h1").await {
+            Some(h1) if !h1.is_empty() && !h1.starts_with("Loading") => Ok(()),
+            other => Err(format!("{other:?}")),
+        }
+    })
+    .await;
+}
+
+/// `location.reload()`, the reload a reader's button or key gives. (WebDriver's refresh in
+/// Firefox is a hard reload, which by design skips the service worker.)
+async fn reload_as_a_reader_does(client: &Client) {
+    run_js(
+        client,
+        "window.beforeReload = true; location.reload();",
+        vec![],
+    )
+    .await;
+    wait_for("the reloaded page", || async move {
+        let fresh = run_js(
+            client,
+            "return window.beforeReload === undefined && document.readyState === 'complete';",
+            vec![],
+        )
+        .await;
+        if fresh == json!(true) {
+            Ok(())
+        } else {
+            Err("still the page before the reload".to_owned())
+        }
+    })
+    .await;
+}
+
+/// Reload, a post never opened before, and a deep link, all with the server stopped.
+async fn every_route_loads_offline(e2e: &mut E2e) {
+    let client = e2e.client();
+    e2e.goto("/league-table").await;
+    assert_full_table(client).await;
+    wait_for_service_worker(client).await;
+
+    e2e.stop_server().await;
+    let client = e2e.client();
+    reload_as_a_reader_does(client).await;
+    assert_full_table(client).await;
+    let notice = wait_for_css(client, "#saved-data-notice p").await;
+    let notice = notice.text().await.unwrap_or_default();
+    assert!(
+        notice.contains("saved on this device") && notice.contains("earlier visit"),
+        "{notice}"
+    );
+
+    let post = posts().into_iter().last().expect("a post in the build");
+    e2e.goto(&format!("/posts/{}", post.slug)).await;
+    wait_for_text(e2e.client(), "main h1", &post.title).await;
+
+    let inspection = inspections().into_iter().next().expect("an inspection");
+    e2e.goto(&format!("/inspections/{}", inspection.id)).await;
+    assert_app_page(e2e.client(), "an inspection page offline").await;
+}
+
+#[tokio::test]
+async fn chromium_loads_every_route_from_the_cache_with_the_server_stopped() {
+    let mut e2e = E2e::start().await;
+    every_route_loads_offline(&mut e2e).await;
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn firefox_loads_every_route_from_the_cache_with_the_server_stopped() {
+    let mut e2e = E2e::start_firefox().await;
+    every_route_loads_offline(&mut e2e).await;
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn webkit_loads_every_route_from_the_cache_with_the_server_stopped() {
+    let mut e2e = E2e::start_webkit().await;
+    every_route_loads_offline(&mut e2e).await;
+    e2e.stop().await;
+}
+
+/// Chromium only (Chrome DevTools Protocol): the browser's own installability check, and the
+/// offline indicator following the browser's network state.
+#[tokio::test]
+async fn chromium_finds_the_app_installable_and_it_says_when_it_is_offline() {
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto("/").await;
+    wait_for_service_worker(client).await;
+    let report = e2e::cdp::execute(client, "Page.getInstallabilityErrors", json!({})).await;
+    assert_eq!(
+        report["installabilityErrors"],
+        json!([]),
+        "installability: {report}"
+    );
+
+    e2e::cdp::execute(client, "Network.enable", json!({})).await;
+    let conditions = |offline: bool| json!({ "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 });
+    e2e::cdp::execute(client, "Network.emulateNetworkConditions", conditions(true)).await;
+    let indicator = wait_for_css(client, "#offline-indicator[role=status] p").await;
+    let text = indicator.text().await.unwrap_or_default();
+    assert!(text.starts_with("You are offline."), "{text}");
+    e2e::cdp::execute(
+        client,
+        "Network.emulateNetworkConditions",
+        conditions(false),
+    )
+    .await;
+    wait_for("the offline indicator to go", || async move {
+        match text_of(client, "#offline-indicator").await.as_deref() {
+            Some("") => Ok(()),
+            other => Err(format!("{other:?}")),
+        }
+    })
+    .await;
+    e2e.stop().await;
+}
+
+/// Data changed on the server without a new deploy: the page answers from the device at once,
+/// the worker fetches the new file in the background, and the next load shows it.
+#[tokio::test]
+async fn chromium_data_is_served_from_the_device_and_refreshed_in_the_background() {
+    let first = inspections().into_iter().next().expect("an inspection");
+    let mut e2e = E2e::start().await;
+    e2e.goto("/league-table").await;
+    assert_full_table(e2e.client()).await;
+    wait_for_service_worker(e2e.client()).await;
+
+    let copy = tempfile::Builder::new()
+        .prefix("e2e-new-data")
+        .tempdir()
+        .unwrap();
+    e2e::copy_dir(&dist_dir(), copy.path());
+    let ratings = copy.path().join("data/ratings.json");
+    let text = std::fs::read_to_string(&ratings).unwrap();
+    let renamed = format!("{} (new data)", first.organisation);
+    let organisation = serde_json::to_string(&first.organisation).unwrap();
+    std::fs::write(
+        &ratings,
+        text.replacen(&organisation, &serde_json::to_string(&renamed).unwrap(), 1),
+    )
+    .unwrap();
+    e2e.serve_again(copy.path()).await;
+
+    let client = e2e.client();
+    reload_as_a_reader_does(client).await;
+    assert_full_table(client).await;
+    assert_eq!(
+        organisation_of(client, &first.id).await.as_deref(),
+        Some(first.organisation.as_str()),
+        "answered from the device first"
+    );
+    wait_for("the worker to store the new ratings", || async {
+        let stored = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 caches.open('on-probation-data')\
+                   .then((cache) => cache.match('/data/ratings.json'))\
+                   .then((r) => (r ? r.text() : ''), () => '')\
+                   .then(done);",
+                vec![],
+            )
+            .await
+            .unwrap_or_default();
+        match stored.as_str() {
+            Some(text) if text.contains(&renamed) => Ok(()),
+            _ => Err("not yet".to_owned()),
+        }
+    })
+    .await;
+    reload_as_a_reader_does(client).await;
+    wait_for_text(
+        client,
+        &format!("tr[data-id='{}'] [data-col=organisation]", first.id),
+        &renamed,
+    )
+    .await;
+    e2e.stop().await;
+}
+
+/// Runs the build's own precache step on an edited copy, as a deploy would.
+fn precache(dir: &Path) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/precache.mjs");
+    let out = Command::new("node")
+        .arg(&script)
+        .arg(dir)
+        .output()
+        .expect("run node scripts/precache.mjs (needs Node and `npm ci`)");
+    assert!(
+        out.status.success(),
+        "precache.mjs failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Trunk's content-hashed files (`name-<16 hex>.ext`, `name-<16 hex>_bg.wasm`) in a build.
+fn hashed_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read the build folder")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| {
+            let stem = name.split('.').next().unwrap_or_default();
+            let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+            stem.rsplit_once('-').is_some_and(|(_, hash)| {
+                hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+            })
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// A different deploy: another copy of the build where the first inspection's organisation
+/// has a new name and every hashed file a new hash (as a code change would give), with its
+/// precache list made again. Returns the folder and the new name.
+fn build_b(dir: &Path) -> String {
+    e2e::copy_dir(&dist_dir(), dir);
+    let ratings = dir.join("data/ratings.json");
+    let first = inspections().into_iter().next().expect("an inspection");
+    let renamed = format!("{} (deploy B)", first.organisation);
+    let mut doc: Value =
+        serde_json::from_str(&std::fs::read_to_string(&ratings).unwrap()).expect("ratings JSON");
+    for item in doc["inspections"].as_array_mut().expect("inspections") {
+        if item["id"] == json!(first.id) {
+            item["organisation"] = json!(renamed);
+        }
+    }
+    std::fs::write(&ratings, doc.to_string()).unwrap();
+    let hashed = hashed_files(dir);
+    let rename = |text: String| {
+        hashed.iter().fold(text, |text, name| {
+            text.replace(name.as_str(), &with_new_hash(name))
+        })
+    };
+    for name in &hashed {
+        std::fs::rename(dir.join(name), dir.join(with_new_hash(name))).unwrap();
+    }
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path: PathBuf = entry.unwrap().path();
+        let is_text = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("html" | "js" | "css")
+        );
+        if is_text {
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, rename(text)).unwrap();
+        }
+    }
+    precache(dir);
+    renamed
+}
+
+/// `name-<hash>…` with the hash's hex digits reversed: a name B has and A has not.
+fn with_new_hash(name: &str) -> String {
+    let (stem, rest) = name.split_once('.').expect("a file extension");
+    let (base, tail) = match stem.strip_suffix("_bg") {
+        Some(stem) => (stem, "_bg"),
+        None => (stem, ""),
+    };
+    let (prefix, hash) = base.rsplit_once('-').expect("a hashed name");
+    let new_hash: String = hash.chars().rev().collect();
+    format!("{prefix}-{new_hash}{tail}.{rest}")
+}
+
+async fn organisation_of(client: &Client, id: &str) -> Option<String> {
+    text_of(
+        client,
+        &format!("tr[data-id='{id}'] [data-col=organisation]"),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn chromium_a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
+    a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page(E2e::start().await).await;
+}
+
+#[tokio::test]
+async fn firefox_a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
+    a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page(E2e::start_firefox().await)
+        .await;
+}
+
+#[tokio::test]
+async fn webkit_a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
+    a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page(E2e::start_webkit().await).await;
+}
+
+async fn a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page(mut e2e: E2e) {
+    let first = inspections().into_iter().next().expect("an inspection");
+    e2e.goto("/league-table").await;
+    assert_full_table(e2e.client()).await;
+    wait_for_service_worker(e2e.client()).await;
+
+    let b = tempfile::Builder::new()
+        .prefix("e2e-deploy-b")
+        .tempdir()
+        .unwrap();
+    let renamed = build_b(b.path());
+    let (a_files, b_files) = (hashed_files(&dist_dir()), hashed_files(b.path()));
+    assert!(!a_files.is_empty() && a_files.iter().all(|f| !b_files.contains(f)));
+    e2e.serve_again(b.path()).await;
+
+    // The reload still shows version A, complete, while B installs in the background.
+    let client = e2e.client();
+    reload_as_a_reader_does(client).await;
+    assert_full_table(client).await;
+    wait_for_text(
+        client,
+        "#update-prompt[role=status] p",
+        "A new version is available — Reload",
+    )
+    .await;
+    assert_eq!(
+        organisation_of(client, &first.id).await.as_deref(),
+        Some(first.organisation.as_str()),
+        "version A's data until the reader asks for B"
+    );
+
+    // Keyboard: focus the button and press Enter.
+    let button = client
+        .find(Locator::Css("#update-prompt button"))
+        .await
+        .expect("the Reload button");
+    button
+        .send_keys("\u{E007}")
+        .await
+        .expect("press Enter on Reload");
+    wait_for(&format!("B's name {renamed:?} in the table"), || async {
+        match organisation_of(client, &first.id).await {
+            Some(name) if name == renamed => Ok(()),
+            other => Err(format!("{other:?}")),
+        }
+    })
+    .await;
+    assert_full_table(client).await;
+    let fetched = run_js(
+        client,
+        "return performance.getEntriesByType('resource').map(e => e.name)\
+           .concat(Array.from(document.scripts).map(s => s.src));",
+        vec![],
+    )
+    .await;
+    let fetched: Vec<&str> = fetched
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    for name in &a_files {
+        assert!(
+            !fetched.iter().any(|url| url.ends_with(name.as_str())),
+            "B's page asked for A's {name}: {fetched:?}"
+        );
+    }
+    assert_eq!(
+        text_of(client, "#update-prompt").await.as_deref(),
+        Some(""),
+        "no prompt once B runs"
+    );
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn chromium_a_broken_deploy_leaves_the_working_version_in_place() {
+    a_broken_deploy_leaves_the_working_version_in_place(E2e::start().await).await;
+}
+
+#[tokio::test]
+async fn firefox_a_broken_deploy_leaves_the_working_version_in_place() {
+    a_broken_deploy_leaves_the_working_version_in_place(E2e::start_firefox().await).await;
+}
+
+#[tokio::test]
+async fn webkit_a_broken_deploy_leaves_the_working_version_in_place() {
+    a_broken_deploy_leaves_the_working_version_in_place(E2e::start_webkit().await).await;
+}
+
+async fn a_broken_deploy_leaves_the_working_version_in_place(mut e2e: E2e) {
+    let first = inspections().into_iter().next().expect("an inspection");
+    e2e.goto("/league-table").await;
+    assert_full_table(e2e.client()).await;
+    wait_for_service_worker(e2e.client()).await;
+
+    // B lists a new wasm file that its server does not have (an upload cut short); the server
+    // answers that address with its HTML page, as single-page-app servers do.
+    let b = tempfile::Builder::new()
+        .prefix("e2e-deploy-broken")
+        .tempdir()
+        .unwrap();
+    build_b(b.path());
+    let wasm = hashed_files(b.path())
+        .into_iter()
+        .find(|f| f.ends_with(".wasm"))
+        .expect("B's wasm");
+    std::fs::remove_file(b.path().join(wasm)).unwrap();
+    e2e.serve_again(b.path()).await;
+
+    let client = e2e.client();
+    let outcome = client
+        .execute_async(
+        "const done = arguments[arguments.length - 1];\
+         (async () => {\
+           const reg = await navigator.serviceWorker.getRegistration();\
+           await reg.update().catch(() => {});\
+           const worker = reg.installing || reg.waiting;\
+           if (worker) {\
+             await new Promise((ok) => {\
+               const settled = () => ['installed', 'activated', 'redundant'].includes(worker.state);\
+               if (settled()) { ok(); } else { worker.addEventListener('statechange', () => settled() && ok()); }\
+             });\
+           }\
+           done({ state: worker ? worker.state : null, waiting: !!reg.waiting });\
+         })();",
+        vec![],
+    )
+    .await
+    .expect("the update script");
+    assert_eq!(
+        outcome,
+        json!({ "state": "redundant", "waiting": false }),
+        "B's install must fail"
+    );
+
+    reload_as_a_reader_does(client).await;
+    assert_full_table(client).await;
+    assert_eq!(
+        organisation_of(client, &first.id).await.as_deref(),
+        Some(first.organisation.as_str())
+    );
+    assert_eq!(text_of(client, "#update-prompt").await.as_deref(), Some(""));
+    e2e.stop().await;
+}
