@@ -272,6 +272,7 @@ fn build_b(dir: &Path) -> String {
         }
     }
     std::fs::write(&ratings, doc.to_string()).unwrap();
+    let integrity_before = integrities(dir);
     let hashed = hashed_files(dir);
     let rename = |text: String| {
         hashed.iter().fold(text, |text, name| {
@@ -292,8 +293,38 @@ fn build_b(dir: &Path) -> String {
             std::fs::write(&path, rename(text)).unwrap();
         }
     }
+    // The loader file names the renamed files, so its content and its integrity hash change:
+    // index.html must carry the new hashes, as a real build's would.
+    let integrity_after = integrities(dir);
+    let index = dir.join("index.html");
+    let html = hashed
+        .iter()
+        .fold(std::fs::read_to_string(&index).unwrap(), |html, name| {
+            html.replace(
+                &integrity_before[name],
+                &integrity_after[&with_new_hash(name)],
+            )
+        });
+    std::fs::write(&index, html).unwrap();
     precache(dir);
     renamed
+}
+
+/// The `sha384-…` subresource-integrity value of every file at the top of `dir`, by name.
+fn integrities(dir: &Path) -> std::collections::HashMap<String, String> {
+    use base64::Engine;
+    use sha2::Digest;
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_file())
+        .map(|path| {
+            let digest = sha2::Sha384::digest(std::fs::read(&path).unwrap());
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let value = base64::engine::general_purpose::STANDARD.encode(digest);
+            (name, format!("sha384-{value}"))
+        })
+        .collect()
 }
 
 /// `name-<hash>…` with the hash's hex digits reversed: a name B has and A has not.
