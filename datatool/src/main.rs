@@ -7,6 +7,8 @@ mod diagnostic;
 mod inspections_csv;
 mod markdown;
 mod posts;
+#[cfg(test)]
+mod published_totals;
 mod site;
 mod standards_csv;
 
