@@ -17,6 +17,16 @@ pub struct BandCounts {
 }
 
 impl BandCounts {
+    fn empty(kind: Kind, round: Option<u8>) -> BandCounts {
+        BandCounts {
+            kind,
+            round,
+            years: None,
+            bands: [0; 4],
+            unknown: 0,
+        }
+    }
+
     pub fn count(&self, band: Band) -> usize {
         self.bands[index_of(band)]
     }
@@ -62,24 +72,24 @@ fn index_of(band: Band) -> usize {
 /// Groups in a fixed order: by round (round 1, round 2, ..., then no round), and by kind in
 /// `Kind::ALL` order within each. Only groups that have inspections appear.
 pub fn band_counts(inspections: &[Inspection]) -> Vec<BandCounts> {
+    // `None` rounds last: map them past every real round.
+    let order = |kind: Kind, round: Option<u8>| (round.map_or(u16::MAX, u16::from), kind);
     let mut groups: Vec<BandCounts> = Vec::new();
     for inspection in inspections {
-        let group = match groups
-            .iter_mut()
-            .find(|g| g.kind == inspection.kind && g.round == inspection.round)
-        {
-            Some(group) => group,
+        let key = order(inspection.kind, inspection.round);
+        // Groups are kept in order as they are made (a slice sort would add kilobytes to the wasm).
+        let at = match groups.iter().position(|g| order(g.kind, g.round) >= key) {
+            Some(at) if order(groups[at].kind, groups[at].round) == key => at,
+            Some(at) => {
+                groups.insert(at, BandCounts::empty(inspection.kind, inspection.round));
+                at
+            }
             None => {
-                groups.push(BandCounts {
-                    kind: inspection.kind,
-                    round: inspection.round,
-                    years: None,
-                    bands: [0; 4],
-                    unknown: 0,
-                });
-                groups.last_mut().expect("just pushed")
+                groups.push(BandCounts::empty(inspection.kind, inspection.round));
+                groups.len() - 1
             }
         };
+        let group = &mut groups[at];
         match inspection.overall {
             Some(band) => group.bands[index_of(band)] += 1,
             None => group.unknown += 1,
@@ -91,8 +101,6 @@ pub fn band_counts(inspections: &[Inspection]) -> Vec<BandCounts> {
             });
         }
     }
-    // `None` rounds last: map them past every real round.
-    groups.sort_by_key(|g| (g.round.map_or(u16::MAX, u16::from), g.kind));
     groups
 }
 

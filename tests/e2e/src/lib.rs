@@ -14,6 +14,8 @@ pub mod app;
 pub mod dom;
 pub mod driver;
 pub mod output;
+pub mod raw;
+pub mod script;
 pub mod server;
 pub mod wait;
 
