@@ -245,6 +245,7 @@ async fn an_organisation_inspected_twice_shows_its_movement_and_links_its_other_
         Some(href.as_str())
     );
     link.click().await.expect("follow the link");
+    let href = href.as_str();
     wait_for("the other round's page", || async move {
         let round = dom::text_of(client, "[data-field=round] dd").await;
         let path = client.current_url().await.map(|u| u.path().to_owned());

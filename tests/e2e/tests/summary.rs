@@ -8,7 +8,7 @@ use e2e::dom::run_js;
 use e2e::raw::{list, ratings};
 use e2e::script::wait_for_value;
 use e2e::E2e;
-use serde_json::{json, Value};
+use serde_json::json;
 
 /// Counts by (kind, round as text or "") then by overall band name ("Not published" for none).
 fn expected_counts() -> BTreeMap<(String, String), BTreeMap<String, u64>> {
