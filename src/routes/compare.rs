@@ -47,13 +47,13 @@ fn comparison(file: &RatingsFile, ids: &[String]) -> AnyView {
             .collect::<Vec<_>>()
             .join(", ");
         let (noun, verb) = if selection.unknown.len() == 1 {
-            ("this id", "does")
+            ("this id", "it does")
         } else {
-            ("these ids", "do")
+            ("these ids", "they do")
         };
         view! {
             <p class="notice unknown-ids">
-                {format!("No inspection has {noun}, so it {verb} not appear: {names}.")}
+                {format!("No inspection has {noun}, so {verb} not appear: {names}.")}
             </p>
         }
     });
