@@ -5,8 +5,8 @@ use crate::components::{
     update_prompt::UpdatePrompt,
 };
 use crate::routes::{
-    about::About, home::Home, league_table::LeagueTable, not_found::NotFound, post::PostPage,
-    posts_list::PostsList,
+    about::About, compare::ComparePage, home::Home, inspection::InspectionPage,
+    league_table::LeagueTable, not_found::NotFound, post::PostPage, posts_list::PostsList,
 };
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -42,6 +42,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=Home />
                     <Route path=path!("league-table") view=LeagueTable />
+                    <Route path=path!("inspections/:id") view=InspectionPage />
+                    <Route path=path!("compare") view=ComparePage />
                     <Route path=path!("posts") view=PostsList />
                     <Route path=path!("posts/:slug") view=PostPage />
                     <Route path=path!("about") view=About />

@@ -9,6 +9,8 @@ mod markdown;
 mod posts;
 #[cfg(test)]
 mod properties;
+#[cfg(test)]
+mod published_totals;
 mod site;
 mod standards_csv;
 

@@ -58,6 +58,14 @@ pub fn newest_first(a: &PostSummary, b: &PostSummary) -> Ordering {
         .then_with(|| a.title.cmp(&b.title))
 }
 
+/// The posts about one inspection, in the order given (the index is newest first).
+pub fn posts_about<'a>(posts: &'a [PostSummary], inspection_id: &str) -> Vec<&'a PostSummary> {
+    posts
+        .iter()
+        .filter(|post| post.inspections.iter().any(|id| id == inspection_id))
+        .collect()
+}
+
 /// Reading time at 200 words a minute, never less than a minute.
 pub fn reading_minutes(words: usize) -> u32 {
     (words as u32).div_ceil(200).max(1)
@@ -91,6 +99,24 @@ mod tests {
         posts.sort_by(newest_first);
         let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
         assert_eq!(titles, ["Newest", "Alpha", "Beta", "Old"]);
+    }
+
+    #[test]
+    fn posts_about_an_inspection_name_it() {
+        let mut a = summary("A", "2026-11-20");
+        a.inspections = vec!["x-r1".into(), "y-r1".into()];
+        let mut b = summary("B", "2026-11-19");
+        b.inspections = vec!["x-r1".into()];
+        let posts = [a, b, summary("C", "2026-11-18")];
+        let titles = |id| -> Vec<&str> {
+            posts_about(&posts, id)
+                .iter()
+                .map(|p| p.title.as_str())
+                .collect()
+        };
+        assert_eq!(titles("x-r1"), ["A", "B"]);
+        assert_eq!(titles("y-r1"), ["A"]);
+        assert!(titles("x-r2").is_empty());
     }
 
     #[test]

@@ -1,12 +1,16 @@
 //! Small views shared by several pages.
 
 pub mod band_badge;
+pub mod band_summary;
 pub mod fetched;
+pub mod inspection_fields;
+pub mod movement;
 pub mod offline_indicator;
 pub mod post_body;
 pub mod post_list;
 pub mod post_meta;
 pub mod saved_data_notice;
 pub mod select_filter;
+pub mod standard_rating;
 pub mod unknown;
 pub mod update_prompt;

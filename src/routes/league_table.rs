@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::components::band_badge::BandBadge;
+use crate::components::band_summary::BandSummary;
 use crate::components::fetched::Fetched;
 use crate::components::select_filter::SelectFilter;
 use crate::components::unknown::or_unknown;
@@ -25,6 +26,7 @@ pub fn LeagueTable() -> impl IntoView {
             "bands are the Inspectorate's, gathered from public sources, and a band no source gives is shown as "
             <em>"Not published"</em> ", never guessed."
         </p>
+        <BandSummary ratings />
         <Fetched resource=ratings what="the ratings" render=|file: RatingsFile| view! { <Table file /> } />
     }
 }

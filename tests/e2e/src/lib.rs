@@ -17,6 +17,8 @@ pub mod cdp;
 pub mod dom;
 pub mod driver;
 pub mod output;
+pub mod raw;
+pub mod script;
 pub mod server;
 pub mod wait;
 

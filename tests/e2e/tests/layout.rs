@@ -12,6 +12,8 @@ const VIEWPORTS: [(u32, u32); 2] = [(360, 740), (1280, 800)];
 #[tokio::test]
 async fn main_routes_fit_phone_and_desktop_widths() {
     let post = app::posts().into_iter().next().expect("at least one post");
+    let inspections = app::inspections();
+    let compared: Vec<&str> = inspections.iter().take(4).map(|i| i.id.as_str()).collect();
     let routes = [
         ("home", "/".to_string(), "main h1"),
         (
@@ -22,6 +24,16 @@ async fn main_routes_fit_phone_and_desktop_widths() {
         ("posts", "/posts".to_string(), "ul.post-list li"),
         ("post", format!("/posts/{}", post.slug), "article.post h1"),
         ("about", "/about".to_string(), "ul.coverage li"),
+        (
+            "inspection",
+            format!("/inspections/{}", compared[0]),
+            "table.standards-table",
+        ),
+        (
+            "compare",
+            format!("/compare?ids={}", compared.join(",")),
+            "table.compare-table",
+        ),
         ("not-found", "/no-such-page".to_string(), "main h1"),
     ];
     let shots = output_dir("screenshots");

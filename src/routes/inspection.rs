@@ -1,0 +1,211 @@
+//! `/inspections/:id`: one inspection with every fact, standard, source and post about it.
+
+use crate::api::{self, ApiError};
+use crate::components::fetched::Fetched;
+use crate::components::inspection_fields::inspection_fields;
+use crate::components::post_list::PostList;
+use crate::components::standard_rating::StandardRatingView;
+use crate::routes::{page_title, RatingsView};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use model::compare::standard_rating;
+use model::details::round_text;
+use model::format::{PostsIndex, RatingsFile};
+use model::inspection::{standards_for, Inspection};
+use model::link::is_web_link;
+use model::movement::other_round;
+use model::page_link::{compare_href, inspection_href, league_table_href};
+use model::post::posts_about;
+
+#[component]
+pub fn InspectionPage() -> impl IntoView {
+    let ratings = LocalResource::new(api::fetch_ratings);
+    let render: RatingsView = |file| view! { <InspectionOrNotFound file /> }.into_any();
+    view! {
+        <Title text=page_title("Inspection") />
+        <Fetched resource=ratings what="the ratings" render whole_page=true />
+        <p class="back">
+            <a href="/league-table">"Back to the league table"</a>
+        </p>
+    }
+}
+
+/// Following a link to another inspection keeps this page: the view follows the id.
+#[component]
+fn InspectionOrNotFound(file: RatingsFile) -> impl IntoView {
+    let params = use_params_map();
+    let posts = LocalResource::new(api::fetch_posts_index);
+    let file = StoredValue::new(file);
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        file.with_value(|file| match file.inspections.iter().find(|i| i.id == id) {
+            Some(inspection) => {
+                view! { <Details inspection=inspection.clone() file=file.clone() posts /> }
+                    .into_any()
+            }
+            None => view! { <InspectionNotFound id /> }.into_any(),
+        })
+    }
+}
+
+#[component]
+fn Details(
+    inspection: Inspection,
+    file: RatingsFile,
+    posts: LocalResource<Result<PostsIndex, ApiError>>,
+) -> impl IntoView {
+    let fields = inspection_fields(&inspection, &file.inspections);
+    let standards = standards_for(&file.standards, inspection.kind)
+        .map(|standard| {
+            let rating = standard_rating(&inspection, standard);
+            view! {
+                <tr data-standard=standard.code.clone()>
+                    <td>{standard.code.clone()}</td>
+                    <th scope="row">{standard.name.clone()}</th>
+                    <td>{standard.domain.clone()}</td>
+                    <td data-col="band"><StandardRatingView rating /></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let other = other_round(&inspection, &file.inspections).map(|other| {
+        let label = format!(
+            "{} inspection of {}",
+            round_text(other.round),
+            other.organisation
+        );
+        let published = other
+            .published
+            .map(|d| format!(" (published {})", d.display()));
+        let compare = compare_href(&[inspection.id.as_str(), other.id.as_str()]);
+        view! {
+            <li><a href=inspection_href(&other.id) class="other-round">{label}</a>{published}</li>
+            <li><a href=compare>"Compare the two rounds side by side"</a></li>
+        }
+    });
+    let in_table = format!("{} in the league table", inspection.organisation);
+    view! {
+        <Title text=page_title(&inspection.organisation) />
+        <article class="inspection">
+            <h1>{inspection.organisation.clone()}</h1>
+            <dl class="facts">
+                {fields
+                    .into_iter()
+                    .map(|field| view! {
+                        <div class="fact" data-field=field.key>
+                            <dt>{field.label}</dt>
+                            <dd>{field.value}</dd>
+                        </div>
+                    })
+                    .collect_view()}
+            </dl>
+
+            <h2 id="standards-heading">"Standards"</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="standards-heading">
+                <table class="standards-table">
+                    <caption>{format!("The standards a {} is rated on", inspection.kind.name())}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Number"</th>
+                            <th scope="col">"Standard"</th>
+                            <th scope="col">"Domain"</th>
+                            <th scope="col">"Band"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{standards}</tbody>
+                </table>
+            </div>
+
+            <h2>"Notes"</h2>
+            <p class="notes">{inspection.notes.clone().unwrap_or_else(|| "No notes.".to_string())}</p>
+
+            <h2>"Sources"</h2>
+            <Sources inspection=inspection.clone() />
+
+            <h2>"Posts about this inspection"</h2>
+            <PostsAbout id=inspection.id.clone() posts />
+
+            <h2>"See also"</h2>
+            <ul class="see-also">
+                <li>
+                    <a href=league_table_href(&inspection.organisation) class="in-table">
+                        {in_table}
+                    </a>
+                </li>
+                {other}
+            </ul>
+        </article>
+    }
+}
+
+/// The posts that name this inspection. A plain view rather than `Fetched`: a failure here
+/// is one line on a page that has already loaded, not a page of its own.
+#[component]
+fn PostsAbout(id: String, posts: LocalResource<Result<PostsIndex, ApiError>>) -> impl IntoView {
+    move || match posts.read().as_ref() {
+        None => view! { <p class="loading">"Loading the posts about it…"</p> }.into_any(),
+        Some(Err(error)) => {
+            view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any()
+        }
+        Some(Ok(index)) => {
+            let about: Vec<_> = posts_about(&index.posts, &id)
+                .into_iter()
+                .cloned()
+                .collect();
+            if about.is_empty() {
+                view! {
+                    <p class="empty">"No posts about this inspection yet. " <a href="/posts">"All posts"</a></p>
+                }
+                .into_any()
+            } else {
+                view! { <PostList posts=about nested=true /> }.into_any()
+            }
+        }
+    }
+}
+
+/// The main source, then the others; only http(s) addresses become links.
+#[component]
+fn Sources(inspection: Inspection) -> impl IntoView {
+    let addresses: Vec<String> = inspection
+        .source_url
+        .into_iter()
+        .chain(inspection.other_sources)
+        .collect();
+    if addresses.is_empty() {
+        return view! { <p class="unknown">"No source is recorded."</p> }.into_any();
+    }
+    view! {
+        <ul class="sources">
+            {addresses
+                .into_iter()
+                .map(|address| {
+                    if is_web_link(&address) {
+                        view! {
+                            <li><a href=address.clone() rel="noopener noreferrer" class="external">{address.clone()}</a></li>
+                        }
+                        .into_any()
+                    } else {
+                        view! { <li>{address} " (not a web address, so not linked)"</li> }.into_any()
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn InspectionNotFound(id: String) -> impl IntoView {
+    view! {
+        <Title text=page_title("Inspection not found") />
+        <h1>"Inspection not found"</h1>
+        <p>
+            "There is no inspection with the id “" {id} "”. It may have been renamed, or the link may be mistyped."
+        </p>
+        <p>
+            <a href="/league-table">"Find it in the league table"</a>
+        </p>
+    }
+}

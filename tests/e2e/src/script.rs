@@ -1,0 +1,43 @@
+//! Waiting on a script's answer: for pages whose content a test reads in one go once it has
+//! rendered.
+
+use fantoccini::Client;
+use serde_json::Value;
+
+use crate::dom::run_js;
+use crate::wait::wait_for;
+
+/// Runs `script` until it returns something other than `null` (it should return `null` until
+/// the page is ready), and returns that value; panics naming `what` on timeout.
+pub async fn wait_for_value(client: &Client, what: &str, script: &str, args: Vec<Value>) -> Value {
+    wait_for(what, || {
+        let args = args.clone();
+        async move {
+            match run_js(client, script, args).await {
+                Value::Null => Err("the script returned null".to_owned()),
+                value => Ok(value),
+            }
+        }
+    })
+    .await
+}
+
+/// The texts of every element matching `css`, whitespace collapsed.
+pub async fn texts(client: &Client, css: &str) -> Vec<String> {
+    let value = run_js(
+        client,
+        "return Array.from(document.querySelectorAll(arguments[0]))\
+         .map(el => el.textContent.replace(/\\s+/g, ' ').trim());",
+        vec![Value::String(css.to_owned())],
+    )
+    .await;
+    value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|t| t.as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,102 @@
+//! The summary above the league table: counts by overall band per kind and round, as a chart
+//! described in words and as a data table, checked against dist/data/ratings.json.
+
+use std::collections::BTreeMap;
+
+use e2e::app::{BANDS, NOT_PUBLISHED};
+use e2e::dom::run_js;
+use e2e::raw::{list, ratings};
+use e2e::script::wait_for_value;
+use e2e::E2e;
+use serde_json::json;
+
+/// Counts by (kind, round as text or "") then by overall band name ("Not published" for none).
+fn expected_counts() -> BTreeMap<(String, String), BTreeMap<String, u64>> {
+    let doc = ratings();
+    let mut counts: BTreeMap<(String, String), BTreeMap<String, u64>> = BTreeMap::new();
+    for i in list(&doc, "inspections") {
+        let kind = i["kind"].as_str().unwrap_or_default().to_owned();
+        let round = i["round"]
+            .as_u64()
+            .map(|r| r.to_string())
+            .unwrap_or_default();
+        let band = i["overall"].as_str().unwrap_or(NOT_PUBLISHED).to_owned();
+        *counts
+            .entry((kind, round))
+            .or_default()
+            .entry(band)
+            .or_default() += 1;
+    }
+    counts
+}
+
+#[tokio::test]
+async fn summary_table_counts_every_kind_and_round_from_the_data() {
+    let expected = expected_counts();
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto("/league-table").await;
+    // Each row: kind, round, then the cells by column heading.
+    let rows = wait_for_value(
+        client,
+        "the summary's data table",
+        "const table = document.querySelector('table.band-summary-table');\
+         if (!table || !table.querySelector('caption')) return null;\
+         const heads = Array.from(table.querySelectorAll('thead th')).map(th => th.textContent.trim());\
+         return Array.from(table.querySelectorAll('tbody tr')).map(tr => {\
+           const cells = {};\
+           Array.from(tr.children).forEach((cell, i) => { cells[heads[i]] = cell.textContent.trim(); });\
+           return [tr.getAttribute('data-kind'), tr.getAttribute('data-round') || '', cells];\
+         });",
+        vec![],
+    )
+    .await;
+    let rows = rows.as_array().expect("rows");
+    assert_eq!(rows.len(), expected.len(), "one row per kind and round");
+    for row in rows {
+        let key = (
+            row[0].as_str().unwrap_or_default().to_owned(),
+            row[1].as_str().unwrap_or_default().to_owned(),
+        );
+        let counts = expected
+            .get(&key)
+            .unwrap_or_else(|| panic!("a row for {key:?}, which the data does not have"));
+        for band in BANDS.iter().chain([&NOT_PUBLISHED]) {
+            let want = counts.get(*band).copied().unwrap_or(0);
+            assert_eq!(row[2][*band], json!(want.to_string()), "{key:?}: {band}");
+        }
+        let total: u64 = counts.values().sum();
+        assert_eq!(row[2]["Total"], json!(total.to_string()), "{key:?}: total");
+    }
+
+    // The chart is one image for assistive technology, described in words, and every bar
+    // carries its band name and count as text.
+    let chart = run_js(
+        client,
+        "const svg = document.querySelector('svg.band-chart');\
+         if (!svg) return null;\
+         const bars = Array.from(svg.querySelectorAll('.chart-bar')).map(g =>\
+           Array.from(g.querySelectorAll('text')).map(t => t.textContent.trim()));\
+         return [svg.getAttribute('role'), svg.getAttribute('aria-label'), bars];",
+        vec![],
+    )
+    .await;
+    assert_eq!(chart[0], "img");
+    let label = chart[1].as_str().unwrap_or_default();
+    let bars = chart[2].as_array().expect("bars");
+    let nonzero: usize = expected.values().map(BTreeMap::len).sum();
+    assert_eq!(bars.len(), nonzero, "one bar per band present in a group");
+    for bar in bars {
+        let band = bar[0].as_str().unwrap_or_default();
+        let count = bar[1].as_str().unwrap_or_default();
+        assert!(
+            BANDS.contains(&band) || band == NOT_PUBLISHED,
+            "bar labelled {bar}"
+        );
+        assert!(
+            label.contains(&format!("{count} {band}")),
+            "the chart's description {label:?} includes {count} {band}"
+        );
+    }
+    e2e.stop().await;
+}
