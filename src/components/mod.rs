@@ -2,8 +2,8 @@
 
 pub mod band_badge;
 pub mod fetched;
+pub mod league_table;
 pub mod post_body;
 pub mod post_list;
 pub mod post_meta;
-pub mod select_filter;
 pub mod unknown;
