@@ -6,4 +6,3 @@ pub mod league_table;
 pub mod post_body;
 pub mod post_list;
 pub mod post_meta;
-pub mod unknown;

@@ -16,7 +16,6 @@ use crate::components::league_table::view_state::{History, TableView};
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use model::format::RatingsFile;
 use model::table::data::TableData;
 use model::table::filter::Filter;
@@ -103,15 +102,13 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
             </table>
         </div>
         <Pager view rows />
-        <Show when=move || total == 0>
-            <p class="empty">"The ratings file holds no inspections yet."</p>
-        </Show>
-        <Show when=nothing_matches>
+        {(total == 0).then(|| view! { <p class="empty">"The ratings file holds no inspections yet."</p> })}
+        {move || nothing_matches().then(|| view! {
             <div class="empty" id="empty-state">
-                <p>"No inspection matches these filters. Emptied by: " {emptied_by} "."</p>
+                <p>"No inspection matches these filters. Emptied by: " {emptied_by()} "."</p>
                 <button type="button" on:click=clear>"Clear all filters"</button>
             </div>
-        </Show>
+        })}
         <TableLegend />
     }
 }
@@ -124,9 +121,10 @@ fn CompareLink(picked: RwSignal<Vec<String>>) -> impl IntoView {
         if ids.len() >= 2 {
             view! {
                 <p class="compare">
-                    <A href=compare_href(&ids) attr:id="compare-link">
+                    // A plain link: the router still handles it without a reload.
+                    <a href=compare_href(&ids) id="compare-link">
                         {format!("Compare {} inspections", ids.len())}
-                    </A>
+                    </a>
                 </p>
             }
             .into_any()

@@ -115,10 +115,29 @@ pub fn to_csv(data: &TableData, rows: &[usize], columns: &[Column]) -> String {
     csv
 }
 
+/// A JSON string literal, escaped by hand: the app then needs no JSON serialiser.
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// The rows as a JSON array of objects keyed by column (`std-2.1`, `score_max` …), one per line.
 pub fn to_json(data: &TableData, rows: &[usize], columns: &[Column]) -> String {
     let fields = fields(data, columns);
-    let quoted = |text: &str| serde_json::Value::from(text).to_string();
+    let quoted = json_string;
     let objects: Vec<String> = rows
         .iter()
         .map(|&row| {
@@ -228,5 +247,12 @@ mod tests {
         );
         assert!(json.starts_with("[\n{\"rank\":\"1\",\"organisation\":\"Delta\""));
         assert_eq!(to_json(&data, &[], &columns), "[]\n");
+    }
+
+    #[test]
+    fn json_strings_are_escaped() {
+        let text = "quote \" slash \\ line\nbreak \u{1} tab\t é";
+        let parsed: String = serde_json::from_str(&json_string(text)).unwrap();
+        assert_eq!(parsed, text);
     }
 }

@@ -4,7 +4,7 @@
 use super::view_state::{History, TableView};
 use leptos::prelude::*;
 use model::band::Band;
-use model::table::facets::{facet_counts, Facet};
+use model::table::facets::{facet_counts, options, Facet};
 use model::table::filter::{AtLeast, Filter};
 
 #[component]
@@ -66,23 +66,25 @@ fn FacetGroup(view: TableView, filter: Memo<Filter>, facet: Facet) -> impl IntoV
             .with_value(|d| facet_counts(d, &filter.read(), facet))
     });
     let name = facet.key();
+    // facet_counts lists the same choices in the same order.
+    let choices: Vec<(String, String)> = view.data.with_value(|d| {
+        options(d, facet)
+            .into_iter()
+            .map(|token| (token.clone(), facet.value_label(&token)))
+            .collect()
+    });
     view! {
         <fieldset class="facet" id=format!("facet-{name}")>
             <legend>{facet.label()}</legend>
             <ul>
-                // Keyed by choice only, so a changing count never rebuilds (and unfocuses) a box.
-                <For each=move || counts.get() key=|c| c.value.clone() let:choice>
-                    {
-                        let value = choice.value.clone();
-                        let (checked_token, toggled_token, counted_token) =
-                            (value.clone(), value.clone(), value.clone());
-                        let count = move || {
-                            counts
-                                .read()
-                                .iter()
-                                .find(|c| c.value == counted_token)
-                                .map_or(0, |c| c.count)
-                        };
+                // The choices are fixed by the data; only their counts change.
+                {choices
+                    .into_iter()
+                    .enumerate()
+                    .map(|(at, (value, label))| {
+                        let token = value.clone();
+                        let checked_token = value.clone();
+                        let count = move || counts.read().get(at).map_or(0, |c| c.count);
                         view! {
                             <li>
                                 <label>
@@ -92,18 +94,18 @@ fn FacetGroup(view: TableView, filter: Memo<Filter>, facet: Facet) -> impl IntoV
                                         value=value
                                         prop:checked=move || filter.read().is_chosen(facet, &checked_token)
                                         on:change=move |_| {
-                                            view.reshape(History::Push, |s| s.filter.toggle(facet, &toggled_token))
+                                            view.reshape(History::Push, |s| s.filter.toggle(facet, &token))
                                         }
                                     />
                                     " "
-                                    {choice.label}
+                                    {label}
                                     " "
                                     <span class="count">{move || format!("({})", count())}</span>
                                 </label>
                             </li>
                         }
-                    }
-                </For>
+                    })
+                    .collect_view()}
             </ul>
         </fieldset>
     }

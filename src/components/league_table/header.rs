@@ -21,23 +21,28 @@ pub fn TableHead(view: TableView, columns: Memo<Vec<Column>>) -> impl IntoView {
     let after = Column::TRAILING.len();
     view! {
         <thead>
-            <Show when=move || !groups().is_empty()>
-                <tr class="group-row">
-                    <td colspan=before></td>
-                    {move || {
-                        groups()
+            {move || {
+                let groups = groups();
+                (!groups.is_empty()).then(|| view! {
+                    <tr class="group-row">
+                        <td colspan=before></td>
+                        {groups
                             .into_iter()
                             .map(|(name, span)| view! { <th scope="colgroup" colspan=span>{name}</th> })
-                            .collect_view()
-                    }}
-                    <td colspan=after></td>
-                </tr>
-            </Show>
+                            .collect_view()}
+                        <td colspan=after></td>
+                    </tr>
+                })
+            }}
             <tr>
                 <td class="pick-cell"><span class="visually-hidden">"Compare"</span></td>
-                <For each=move || columns.get() key=|column| column.clone() let:column>
-                    <SortHeader view column />
-                </For>
+                {move || {
+                    columns
+                        .get()
+                        .into_iter()
+                        .map(|column| view! { <SortHeader view column /> })
+                        .collect_view()
+                }}
             </tr>
         </thead>
     }

@@ -10,7 +10,7 @@ pub fn Pager(view: TableView, rows: Memo<Vec<usize>>) -> impl IntoView {
     let page = move || view.state.read().page.clamp(1, pages());
     let go = move |to: usize| view.update(History::Push, |s| s.page = to);
     view! {
-        <Show when=move || { pages() > 1 }>
+        {move || (pages() > 1).then(|| view! {
             <nav class="pager" aria-label="Table pages">
                 <button type="button" disabled=move || page() == 1 on:click=move |_| go(page() - 1)>
                     "Previous page"
@@ -20,6 +20,6 @@ pub fn Pager(view: TableView, rows: Memo<Vec<usize>>) -> impl IntoView {
                     "Next page"
                 </button>
             </nav>
-        </Show>
+        })}
     }
 }
