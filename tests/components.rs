@@ -106,6 +106,16 @@ fn panic_panel_appears_once() {
     panel.remove();
 }
 
+/// Replaces the page's address without loading anything: views that read the URL start there.
+fn set_address(path: &str) {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+}
+
 /// How many times the page has requested a URL ending in `suffix`.
 fn requests_for(suffix: &str) -> usize {
     web_sys::window()
@@ -125,6 +135,8 @@ fn requests_for(suffix: &str) -> usize {
 /// and offer a retry that really fetches again, instead of going blank.
 #[wasm_bindgen_test]
 async fn a_failed_fetch_shows_an_error_with_a_working_retry() {
+    // The home page, whatever address an earlier test left behind.
+    set_address("/");
     let container = mount(on_probation::app::App);
     wait_until(|| container.query_selector(".error-panel").unwrap().is_some()).await;
     let panel = container.query_selector(".error-panel").unwrap().unwrap();
@@ -251,12 +263,7 @@ fn facet_count(container: &web_sys::HtmlElement, facet: &str, value: &str) -> St
 /// The table inside a router, at the bare address: its view lives in the URL, and an earlier
 /// test's address must not leak into this one.
 fn mount_table() -> web_sys::HtmlElement {
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/league-table"))
-        .unwrap();
+    set_address("/league-table");
     mount(|| {
         view! {
             <leptos_router::components::Router>
