@@ -106,6 +106,16 @@ fn panic_panel_appears_once() {
     panel.remove();
 }
 
+/// Replaces the page's address without loading anything: views that read the URL start there.
+fn set_address(path: &str) {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+}
+
 /// How many times the page has requested a URL ending in `suffix`.
 fn requests_for(suffix: &str) -> usize {
     web_sys::window()
@@ -125,6 +135,8 @@ fn requests_for(suffix: &str) -> usize {
 /// and offer a retry that really fetches again, instead of going blank.
 #[wasm_bindgen_test]
 async fn a_failed_fetch_shows_an_error_with_a_working_retry() {
+    // The home page, whatever address an earlier test left behind.
+    set_address("/");
     let container = mount(on_probation::app::App);
     wait_until(|| container.query_selector(".error-panel").unwrap().is_some()).await;
     let panel = container.query_selector(".error-panel").unwrap().unwrap();
@@ -224,16 +236,45 @@ fn aria_sort(container: &web_sys::HtmlElement, key: &str) -> String {
         .unwrap_or_default()
 }
 
-fn choose(container: &web_sys::HtmlElement, select: &str, value: &str) {
-    let select: web_sys::HtmlSelectElement = container
-        .query_selector(select)
+fn facet_box(
+    container: &web_sys::HtmlElement,
+    facet: &str,
+    value: &str,
+) -> web_sys::HtmlInputElement {
+    container
+        .query_selector(&format!("input[name={facet}][value=\"{value}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {facet} choice {value}"))
+        .unchecked_into()
+}
+
+/// The count shown beside a facet choice, e.g. "(2)".
+fn facet_count(container: &web_sys::HtmlElement, facet: &str, value: &str) -> String {
+    facet_box(container, facet, value)
+        .parent_element()
+        .unwrap()
+        .query_selector(".count")
         .unwrap()
         .unwrap()
-        .unchecked_into();
-    select.set_value(value);
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+        .text_content()
+        .unwrap()
+}
+
+/// The table inside a router, at the bare address: its view lives in the URL, and an earlier
+/// test's address must not leak into this one.
+fn mount_table() -> web_sys::HtmlElement {
+    set_address("/league-table");
+    mount(|| {
+        view! {
+            <leptos_router::components::Router>
+                <on_probation::routes::league_table::Table file=fixture() />
+            </leptos_router::components::Router>
+        }
+    })
+}
+
+fn search() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
 }
 
 fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {
@@ -247,8 +288,7 @@ fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn table_sorts_bands_by_meaning_with_unknowns_last_both_ways() {
-    let container =
-        mount(|| view! { <on_probation::routes::league_table::Table file=fixture() /> });
+    let container = mount_table();
     // Opens ranked best first.
     assert_eq!(aria_sort(&container, "overall"), "descending");
     assert_eq!(
@@ -287,26 +327,37 @@ async fn table_sorts_bands_by_meaning_with_unknowns_last_both_ways() {
 
 #[wasm_bindgen_test]
 async fn table_filters_combine_and_clear() {
-    let container =
-        mount(|| view! { <on_probation::routes::league_table::Table file=fixture() /> });
+    let container = mount_table();
     assert_eq!(text_of(&container, "#shown-count"), "5 of 5 shown");
-    choose(&container, "#filter-kind", "PDU");
+    assert_eq!(facet_count(&container, "overall", "-"), "(1)");
+    assert_eq!(facet_count(&container, "kind", "pdu"), "(2)");
+    facet_box(&container, "kind", "pdu").click();
     wait_until(|| text_of(&container, "#shown-count") == "2 of 5 shown").await;
     assert_eq!(column(&container, "kind"), ["PDU", "PDU"]);
-    choose(&container, "#filter-band", "not-published");
+    assert!(search().contains("kind=pdu"), "{}", search());
+    // Counts follow the other filters: among PDUs one band is unknown, none is Good.
+    assert_eq!(facet_count(&container, "overall", "-"), "(1)");
+    assert_eq!(facet_count(&container, "overall", "good"), "(0)");
+    // ...but not their own: CRC still offers its two rows.
+    assert_eq!(facet_count(&container, "kind", "crc"), "(2)");
+    facet_box(&container, "overall", "-").click();
     wait_until(|| text_of(&container, "#shown-count") == "1 of 5 shown").await;
     assert_eq!(column(&container, "organisation"), ["Bravo PDU"]);
-    choose(&container, "#filter-owner", "Owner One");
+    facet_box(&container, "owner", "Owner One").click();
     wait_until(|| text_of(&container, "#shown-count") == "0 of 5 shown").await;
-    assert!(text_of(&container, ".empty").contains("No inspection matches these filters."));
-    click(&container, ".empty button");
+    let empty = text_of(&container, "#empty-state");
+    assert!(
+        empty.contains("No inspection matches these filters."),
+        "{empty}"
+    );
+    assert!(empty.contains("Owner: Owner One"), "{empty}");
+    click(&container, "#empty-state button");
     wait_until(|| text_of(&container, "#shown-count") == "5 of 5 shown").await;
-    let kind: web_sys::HtmlSelectElement = container
-        .query_selector("#filter-kind")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    assert_eq!(kind.value(), "", "clearing resets the controls too");
+    assert!(
+        !facet_box(&container, "kind", "pdu").checked(),
+        "clearing resets the controls too"
+    );
+    assert_eq!(search(), "");
 }
 
 /// Data stamped before this page started loading is announced as saved on an earlier visit;

@@ -42,6 +42,16 @@ impl Band {
         }
     }
 
+    /// The short form the table's standard columns show, explained in its legend.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            Band::Outstanding => "O",
+            Band::Good => "G",
+            Band::RequiresImprovement => "RI",
+            Band::Inadequate => "I",
+        }
+    }
+
     /// A stable lower-case token for CSS classes and form values.
     pub fn slug(self) -> &'static str {
         match self {
@@ -73,6 +83,8 @@ impl fmt::Display for Band {
 
 /// What the table shows for a band nobody has published.
 pub const UNKNOWN_BAND_LABEL: &str = "Not published";
+/// Its short form in the standard columns: unlike every band's, so never read as Inadequate.
+pub const UNKNOWN_BAND_ABBREVIATION: &str = "NP";
 
 #[cfg(test)]
 mod tests {
@@ -108,6 +120,16 @@ mod tests {
         assert_eq!(json, "\"Requires improvement\"");
         let back: Band = serde_json::from_str(&json).unwrap();
         assert_eq!(back, Band::RequiresImprovement);
+    }
+
+    #[test]
+    fn abbreviations_are_distinct_and_unlike_not_published() {
+        let mut all: Vec<&str> = Band::ALL.iter().map(|b| b.abbreviation()).collect();
+        all.push(UNKNOWN_BAND_ABBREVIATION);
+        let count = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), count);
     }
 
     #[test]

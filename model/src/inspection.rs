@@ -61,6 +61,15 @@ impl Confidence {
             _ => None,
         }
     }
+
+    /// As the data writes it: `high`, `medium` or `low`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+        }
+    }
 }
 
 /// A rated standard, e.g. `2.1` Assessment, and the kinds it applies to.

@@ -73,6 +73,18 @@ pub struct Inspection {
 }
 
 impl Inspection {
+    /// The kind's filter token in the page and the URL: `crc`, `nps-division`, `pdu`.
+    pub fn kind_token(&self) -> String {
+        self.kind.to_lowercase().replace(' ', "-")
+    }
+
+    /// The overall band's filter token: `good`, `requires-improvement`, or `-` when unknown.
+    pub fn overall_token(&self) -> String {
+        self.overall
+            .as_deref()
+            .map_or("-".to_owned(), |b| b.to_lowercase().replace(' ', "-"))
+    }
+
     /// The text the league table shows in this inspection's overall cell.
     pub fn overall_text(&self) -> &str {
         self.overall.as_deref().unwrap_or(NOT_PUBLISHED)

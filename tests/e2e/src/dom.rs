@@ -276,3 +276,67 @@ pub async fn click_sort(client: &Client, key: &str) {
 pub fn shown_text(n: usize, m: usize) -> String {
     format!("{n} of {m} shown")
 }
+
+/// Clicks the first element matching `css` the way a user does (a WebDriver click).
+pub async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no `{css}`: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click `{css}`: {e}"));
+}
+
+/// The `checked` state of the checkbox matching `css`, `None` when there is none.
+pub async fn is_checked(client: &Client, css: &str) -> Option<bool> {
+    run_js(
+        client,
+        "const el = document.querySelector(arguments[0]); return el ? el.checked : null;",
+        vec![json!(css)],
+    )
+    .await
+    .as_bool()
+}
+
+/// An attribute of the first element matching `css`.
+pub async fn attribute(client: &Client, css: &str, name: &str) -> Option<String> {
+    run_js(
+        client,
+        "const el = document.querySelector(arguments[0]); return el ? el.getAttribute(arguments[1]) : null;",
+        vec![json!(css), json!(name)],
+    )
+    .await
+    .as_str()
+    .map(str::to_owned)
+}
+
+/// `location.search` of the page.
+pub async fn location_search(client: &Client) -> String {
+    run_js(client, "return location.search;", vec![])
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The checkbox of one facet choice, as the page names it (`name` = facet, `value` = token).
+pub fn facet_css(facet: &str, value: &str) -> String {
+    format!("input[type=checkbox][name=\"{facet}\"][value=\"{value}\"]")
+}
+
+/// The count shown beside a facet choice, as a number.
+pub async fn facet_count(client: &Client, facet: &str, value: &str) -> Option<usize> {
+    let text = run_js(
+        client,
+        "const el = document.querySelector(arguments[0]);\
+         const count = el && el.closest('label').querySelector('.count');\
+         return count ? count.textContent : null;",
+        vec![json!(facet_css(facet, value))],
+    )
+    .await;
+    text.as_str()?
+        .trim_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .ok()
+}

@@ -8,8 +8,10 @@ use e2e::wait::wait_for_css;
 use e2e::E2e;
 use std::io::Write;
 
-/// Fails the suite if the first visit grows past this many brotli bytes.
-const BUDGET_BYTES: usize = 250 * 1024;
+/// Fails the suite if the first visit grows past this many brotli bytes. Raised from 250 KB when
+/// the league table gained its full feature set (about 49 KB brotli of WebAssembly); see the
+/// README's first-visit section for the trimming still to do.
+const BUDGET_BYTES: usize = 270 * 1024;
 
 fn brotli_size(bytes: &[u8]) -> usize {
     let mut out = Vec::new();

@@ -1,0 +1,104 @@
+//! URL query strings: reading `a=1&b=x%20y` into pairs and writing pairs back, percent-encoded.
+//!
+//! Small on purpose: the app needs only this, not a URL crate.
+
+/// The `key=value` pairs of a query string, in order, decoded (`+` and `%20` are spaces).
+/// A leading `?` is skipped; pairs without a key are dropped; bad escapes are kept as written.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let key = decode(key);
+            (!key.is_empty()).then(|| (key, decode(value)))
+        })
+        .collect()
+}
+
+/// `key=value&…` with both sides encoded; empty when there are no pairs.
+pub fn print_query(pairs: &[(&str, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(key, value)| format!("{}={}", encode(key), encode(value)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Percent-encodes everything but letters, digits and `-._~`, plus `,` and `:` which are safe in
+/// a query value and keep links readable.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~,:".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match text
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
+                Some(byte) => {
+                    out.push(byte);
+                    i += 2;
+                }
+                None => out.push(b'%'),
+            },
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_any_text() {
+        let pairs = [
+            ("q", "Ébène & co = 100% +1".to_string()),
+            ("region", "Liverpool, Knowsley".to_string()),
+            ("x", String::new()),
+        ];
+        let printed = print_query(&pairs);
+        assert!(
+            !printed.contains(' ') && !printed.contains('+'),
+            "{printed}"
+        );
+        let parsed = parse_query(&format!("?{printed}"));
+        let expected: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        assert_eq!(parsed, expected);
+    }
+
+    #[test]
+    fn reads_plus_as_space_and_keeps_bad_escapes() {
+        assert_eq!(
+            parse_query("q=a+b&bad=%zz%4&=nokey&flag"),
+            [
+                ("q".to_string(), "a b".to_string()),
+                ("bad".to_string(), "%zz%4".to_string()),
+                ("flag".to_string(), String::new()),
+            ]
+        );
+        assert!(parse_query("").is_empty());
+        // Broken UTF-8 does not panic.
+        assert_eq!(parse_query("q=%FF")[0].1, "\u{FFFD}");
+    }
+}

@@ -1,0 +1,188 @@
+//! The loaded ratings as the table needs them: inspections, standards grouped by domain for the
+//! column groups, and each inspection's rank worked out once.
+
+use super::column::Column;
+use super::filter::Filter;
+use super::rank::{ranks, Rank};
+use super::sort::{sort_rows, Sort};
+use crate::inspection::{Inspection, Standard};
+use std::collections::BTreeSet;
+
+/// Standards that share a domain, shown and hidden together under one group header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StandardGroup {
+    /// Stable token for the URL and storage, e.g. `case-supervision`.
+    pub slug: String,
+    pub name: String,
+    pub codes: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableData {
+    pub inspections: Vec<Inspection>,
+    pub standards: Vec<Standard>,
+    /// Rank of each inspection, same order.
+    pub ranks: Vec<Option<Rank>>,
+    /// In the order their first standard appears.
+    pub groups: Vec<StandardGroup>,
+}
+
+/// `Organisational delivery` → `organisational-delivery`.
+fn group_slug(domain: &str) -> String {
+    let lower = domain.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join("-")
+}
+
+impl TableData {
+    pub fn new(inspections: Vec<Inspection>, standards: Vec<Standard>) -> TableData {
+        let mut groups: Vec<StandardGroup> = Vec::new();
+        for standard in &standards {
+            let slug = group_slug(&standard.domain);
+            match groups.iter_mut().find(|g| g.slug == slug) {
+                Some(group) => group.codes.push(standard.code.clone()),
+                None => groups.push(StandardGroup {
+                    slug,
+                    name: standard.domain.clone(),
+                    codes: vec![standard.code.clone()],
+                }),
+            }
+        }
+        TableData {
+            ranks: ranks(&inspections),
+            inspections,
+            standards,
+            groups,
+        }
+    }
+
+    /// The groups not hidden, in table order.
+    pub fn visible_groups<'a>(
+        &'a self,
+        hidden: &'a BTreeSet<String>,
+    ) -> impl Iterator<Item = &'a StandardGroup> + 'a {
+        self.groups.iter().filter(|g| !hidden.contains(&g.slug))
+    }
+
+    /// Every column shown when the groups in `hidden` are hidden, in table order.
+    pub fn columns(&self, hidden: &BTreeSet<String>) -> Vec<Column> {
+        let standards = self
+            .visible_groups(hidden)
+            .flat_map(|g| g.codes.iter().cloned().map(Column::Standard));
+        Column::LEADING
+            .into_iter()
+            .chain(standards)
+            .chain(Column::TRAILING)
+            .collect()
+    }
+
+    /// Indices of the rows a filter keeps, in a sort's order.
+    pub fn rows(&self, filter: &Filter, sort: &Sort) -> Vec<usize> {
+        let mut rows: Vec<usize> = (0..self.inspections.len())
+            .filter(|&row| filter.matches(self, row))
+            .collect();
+        sort_rows(self, &mut rows, sort);
+        rows
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::band::Band;
+    use crate::date::PartialDate;
+    use crate::inspection::tests::{inspection, standards};
+    use crate::inspection::{Kind, Score};
+
+    fn row(id: &str, organisation: &str, kind: Kind, overall: Option<Band>) -> Inspection {
+        Inspection {
+            organisation: organisation.into(),
+            overall,
+            ..inspection(id, kind)
+        }
+    }
+
+    fn score(points: u32, max: u32) -> Option<Score> {
+        Some(Score {
+            points,
+            max,
+            basis: "s".into(),
+        })
+    }
+
+    /// Six inspections with unknown bands, owners, dates and scores among them.
+    pub fn sample() -> TableData {
+        let mut rows = vec![
+            row("a", "Alpha", Kind::Crc, Some(Band::RequiresImprovement)),
+            row("b", "bravo", Kind::Pdu, Some(Band::Inadequate)),
+            row("c", "Charlie", Kind::NpsDivision, None),
+            row("d", "Delta", Kind::Crc, Some(Band::Outstanding)),
+            row("e", "Echo", Kind::Pdu, Some(Band::Good)),
+            row("f", "Foxtrot", Kind::Crc, Some(Band::RequiresImprovement)),
+        ];
+        rows[0].owner = Some("Sodexo".into());
+        rows[3].owner = Some("MTCnovo".into());
+        rows[4].owner = Some("Ünity".into());
+        rows[5].owner = Some("Sodexo".into());
+        rows[1].region = Some("South Yorkshire".into());
+        rows[4].region = Some("Gwent, Dyfed-Powys".into());
+        rows[0].published = Some(PartialDate::parse("2019-07").unwrap());
+        rows[1].published = Some(PartialDate::parse("2019").unwrap());
+        rows[3].published = Some(PartialDate::parse("2019-07-16").unwrap());
+        rows[4].published = Some(PartialDate::parse("2018-12-01").unwrap());
+        for (i, round) in [(0, 1), (1, 2), (3, 1), (4, 2), (5, 1)] {
+            rows[i].round = Some(round);
+        }
+        rows[1].score = score(0, 27);
+        rows[4].score = score(18, 27);
+        rows[5].score = score(15, 30);
+        rows[1].standards = [("2.1".to_string(), Band::Inadequate)].into();
+        rows[3].standards = [("2.1".to_string(), Band::RequiresImprovement)].into();
+        rows[4].standards = crate::inspection::tests::all_bands(Kind::Pdu, Band::Good);
+        let mut standards = standards();
+        standards[4].name = "Assessment".into();
+        standards[4].domain = "Case supervision".into();
+        TableData::new(rows, standards)
+    }
+
+    pub fn ids(data: &TableData, filter: &Filter, sort: &Sort) -> Vec<String> {
+        data.rows(filter, sort)
+            .into_iter()
+            .map(|i| data.inspections[i].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn standards_are_grouped_by_domain_in_data_order() {
+        let data = sample();
+        let groups: Vec<(&str, usize)> = data
+            .groups
+            .iter()
+            .map(|g| (g.slug.as_str(), g.codes.len()))
+            .collect();
+        assert_eq!(
+            groups,
+            [("shared", 7), ("case-supervision", 1), ("specific", 5)]
+        );
+        assert_eq!(
+            group_slug("NPS-specific work (court work)"),
+            "nps-specific-work-court-work"
+        );
+    }
+
+    #[test]
+    fn hidden_groups_drop_their_columns_only() {
+        let data = sample();
+        let all = data.columns(&BTreeSet::new());
+        assert_eq!(all.len(), 9 + 13 + 3);
+        let hidden: BTreeSet<String> = ["shared".to_string()].into();
+        let fewer = data.columns(&hidden);
+        assert_eq!(fewer.len(), 9 + 6 + 3);
+        assert!(fewer.contains(&Column::Standard("2.1".into())));
+        assert!(!fewer.contains(&Column::Standard("1.1".into())));
+        assert_eq!(fewer.last(), Some(&Column::Source));
+    }
+}

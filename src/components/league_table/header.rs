@@ -1,0 +1,101 @@
+//! The table head: a row of standard-group headers over their columns, then one sortable header
+//! per column. A click sorts by a column (again: the other way); shift-click adds it as the
+//! secondary key. Only the primary column carries `aria-sort`.
+
+use super::view_state::{History, TableView};
+use leptos::ev::MouseEvent;
+use leptos::prelude::*;
+use model::table::column::{Column, Direction};
+
+#[component]
+pub fn TableHead(view: TableView, columns: Memo<Vec<Column>>) -> impl IntoView {
+    let groups = move || {
+        let hidden = view.state.read().hidden.clone();
+        view.data.with_value(|data| {
+            data.visible_groups(&hidden)
+                .map(|g| (g.name.clone(), g.codes.len()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let before = Column::LEADING.len() + 1;
+    let after = Column::TRAILING.len();
+    view! {
+        <thead>
+            {move || {
+                let groups = groups();
+                (!groups.is_empty()).then(|| view! {
+                    <tr class="group-row">
+                        <td colspan=before></td>
+                        {groups
+                            .into_iter()
+                            .map(|(name, span)| view! { <th scope="colgroup" colspan=span>{name}</th> })
+                            .collect_view()}
+                        <td colspan=after></td>
+                    </tr>
+                })
+            }}
+            <tr>
+                <td class="pick-cell"><span class="visually-hidden">"Compare"</span></td>
+                {move || {
+                    columns
+                        .get()
+                        .into_iter()
+                        .map(|column| view! { <SortHeader view column /> })
+                        .collect_view()
+                }}
+            </tr>
+        </thead>
+    }
+}
+
+#[component]
+fn SortHeader(view: TableView, column: Column) -> impl IntoView {
+    let key = column.key();
+    let title = view.data.with_value(|d| column.title(&d.standards));
+    let (primary_column, secondary_column) = (column.clone(), column.clone());
+    let primary = Memo::new(move |_| {
+        let state = view.state.read();
+        (state.sort.primary.column == primary_column).then_some(state.sort.primary.direction)
+    });
+    let secondary = Memo::new(move |_| {
+        let state = view.state.read();
+        state
+            .sort
+            .secondary
+            .as_ref()
+            .filter(|s| s.column == secondary_column)
+            .map(|s| s.direction)
+    });
+    let aria_sort = move || primary.get().map_or("none", Direction::aria);
+    let icon = move || match (primary.get(), secondary.get()) {
+        (Some(Direction::Ascending), _) => "▲",
+        (Some(Direction::Descending), _) => "▼",
+        (None, Some(Direction::Ascending)) => "2▲",
+        (None, Some(Direction::Descending)) => "2▼",
+        (None, None) => "↕",
+    };
+    let secondary_note = move || secondary.get().map(|d| format!(" (then by, {})", d.aria()));
+    let label = column.label();
+    let data_col = key.clone();
+    let on_click = move |ev: MouseEvent| {
+        let column = column.clone();
+        let shift = ev.shift_key();
+        view.reshape(History::Push, move |state| {
+            let sort = std::mem::take(&mut state.sort);
+            state.sort = if shift {
+                sort.after_shift_click(column)
+            } else {
+                sort.after_click(column)
+            };
+        });
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort data-col=data_col title=title>
+            <button type="button" data-sort=key on:click=on_click>
+                {label}
+                <span class="sort-icon" aria-hidden="true">{icon}</span>
+                <span class="visually-hidden">{secondary_note}</span>
+            </button>
+        </th>
+    }
+}

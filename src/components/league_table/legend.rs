@@ -1,0 +1,36 @@
+//! What the colours, abbreviations and dashes in the table mean.
+
+use crate::components::band_badge::BandAbbreviation;
+use leptos::prelude::*;
+use model::band::{Band, UNKNOWN_BAND_LABEL};
+
+#[component]
+pub fn TableLegend() -> impl IntoView {
+    view! {
+        <div class="legend">
+            <h2 class="legend-title">"Key"</h2>
+            <ul class="legend-bands">
+                {Band::ALL
+                    .map(|band| {
+                        view! {
+                            <li>
+                                <BandAbbreviation band=Some(band) />
+                                " " {band.name()}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                <li>
+                    <BandAbbreviation band=None />
+                    " " {UNKNOWN_BAND_LABEL} ": no source we could read gives the band"
+                </li>
+            </ul>
+            <p>
+                "A dash means not known, or a standard that does not apply to that kind of organisation. "
+                "Rank is by overall band, then score where known; \u{201c}=3\u{201d} is a shared place, and "
+                "an inspection without a published overall band has no rank. Scores appear only where a "
+                "source states them or every standard's band is known."
+            </p>
+        </div>
+    }
+}

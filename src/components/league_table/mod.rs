@@ -1,0 +1,13 @@
+//! The league table's parts. All logic lives in `model::table`; these wire it to the page.
+
+pub mod column_groups;
+pub mod download;
+pub mod filters;
+pub mod header;
+pub mod legend;
+pub mod pager;
+pub mod row;
+pub mod share;
+pub mod stored_columns;
+pub mod then_by;
+pub mod view_state;

@@ -1,0 +1,82 @@
+//! The table's view lives in the address bar: it is read from the URL's query, and every change
+//! navigates to a new query, so reload, back/forward and shared links show the same table.
+
+use super::stored_columns;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use model::table::data::TableData;
+use model::table::url_state::{names_hidden_groups, ViewState};
+
+#[derive(Clone, Copy)]
+pub struct TableView {
+    pub data: StoredValue<TableData>,
+    pub state: Memo<ViewState>,
+    navigate: Callback<(String, bool)>,
+}
+
+/// How a change enters the browser's history.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    /// A new entry, for a deliberate step the back button should undo.
+    Push,
+    /// The same entry, for typing, so every keystroke is not a step back.
+    Replace,
+}
+
+impl TableView {
+    /// Must be called inside a `<Router>`.
+    pub fn new(data: TableData) -> TableView {
+        let location = use_location();
+        let navigate = use_navigate();
+        let data = StoredValue::new(data);
+        let state = Memo::new(move |_| {
+            data.with_value(|data| ViewState::from_query(&location.search.get(), data))
+        });
+        let navigate = Callback::new(move |(href, replace): (String, bool)| {
+            navigate(
+                &href,
+                NavigateOptions {
+                    replace,
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        });
+        let view = TableView {
+            data,
+            state,
+            navigate,
+        };
+        // A link that does not say which columns to hide gets the reader's stored choice. Done
+        // after the first render, so the router is not asked to navigate while it renders.
+        // It reads nothing reactively, so it runs once.
+        Effect::new(move |_| {
+            if !names_hidden_groups(&location.search.get_untracked()) {
+                let stored = data.with_value(stored_columns::load);
+                if !stored.is_empty() {
+                    view.update(History::Replace, |s| s.hidden = stored);
+                }
+            }
+        });
+        view
+    }
+
+    /// Applies `change` to the current view and navigates there.
+    pub fn update(&self, history: History, change: impl FnOnce(&mut ViewState)) {
+        let mut next = self.state.get_untracked();
+        change(&mut next);
+        if next != self.state.get_untracked() {
+            self.navigate
+                .run((next.href(), history == History::Replace));
+        }
+    }
+
+    /// A change of filters or sort, which starts again at the first page.
+    pub fn reshape(&self, history: History, change: impl FnOnce(&mut ViewState)) {
+        self.update(history, |state| {
+            change(state);
+            state.page = 1;
+        });
+    }
+}

@@ -1,0 +1,354 @@
+//! The league table's view as a reader shares and takes it away: combined filters with their
+//! counts, the view restored from the address after a reload and after going back, the CSV of
+//! the view, and the compare link built from ticked rows. Expectations come from ratings.json.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use e2e::app::{self, Inspection};
+use e2e::dom::{self, facet_css, shown_text, TableSnapshot};
+use e2e::wait::wait_for;
+use e2e::E2e;
+use serde_json::{json, Value};
+
+async fn open_table(e2e: &E2e, total: usize) -> TableSnapshot {
+    e2e.goto("/league-table").await;
+    dom::settle_table(e2e.client(), |s| s.rows.len() == total && s.shown.is_some()).await
+}
+
+fn ids(snap: &TableSnapshot) -> Vec<String> {
+    snap.rows
+        .iter()
+        .map(|r| r.id.clone().unwrap_or_default())
+        .collect()
+}
+
+/// The kind with the most inspections, so combinations have something to narrow.
+fn biggest_kind(inspections: &[Inspection]) -> String {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for i in inspections {
+        *counts.entry(i.kind_token()).or_default() += 1;
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).unwrap().0
+}
+
+#[tokio::test]
+async fn combined_filters_show_the_intersection_with_counts_from_the_other_filters() {
+    let inspections = app::inspections();
+    let n = inspections.len();
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    open_table(&e2e, n).await;
+
+    let kind = biggest_kind(&inspections);
+    let of_kind: Vec<&Inspection> = inspections
+        .iter()
+        .filter(|i| i.kind_token() == kind)
+        .collect();
+    dom::click(client, &facet_css("kind", &kind)).await;
+    dom::settle_table(client, |s| s.rows.len() == of_kind.len()).await;
+
+    // Every overall choice now counts only rows of that kind.
+    let mut bands: BTreeMap<String, usize> = BTreeMap::new();
+    for i in &of_kind {
+        *bands.entry(i.overall_token()).or_default() += 1;
+    }
+    let all_bands: BTreeSet<String> = inspections.iter().map(Inspection::overall_token).collect();
+    for band in &all_bands {
+        let expected = bands.get(band).copied().unwrap_or(0);
+        let shown = wait_for(&format!("overall {band} to count {expected}"), || async {
+            match dom::facet_count(client, "overall", band).await {
+                Some(c) if c == expected => Ok(c),
+                other => Err(format!("{other:?}")),
+            }
+        })
+        .await;
+        assert_eq!(
+            shown, expected,
+            "count beside overall {band} under kind {kind}"
+        );
+    }
+
+    // Tick the commonest band of that kind: the rows are the intersection.
+    let (band, count) = bands.iter().max_by_key(|(_, c)| **c).unwrap();
+    dom::click(client, &facet_css("overall", band)).await;
+    let snap = dom::settle_table(client, |s| s.rows.len() == *count).await;
+    let shown: BTreeSet<String> = ids(&snap).into_iter().collect();
+    let expected: BTreeSet<String> = of_kind
+        .iter()
+        .filter(|i| &i.overall_token() == band)
+        .map(|i| i.id.clone())
+        .collect();
+    assert_eq!(shown, expected, "kind {kind} and overall {band}");
+    assert_eq!(snap.shown.as_deref(), Some(shown_text(*count, n).as_str()));
+    // The kind counts now follow the band filter, and the kind's own count is unchanged.
+    assert_eq!(dom::facet_count(client, "kind", &kind).await, Some(*count));
+
+    // A search nothing matches empties the table and the page says which filter did it.
+    client
+        .find(fantoccini::Locator::Css("#filter-text"))
+        .await
+        .unwrap()
+        .send_keys("zzqx no such place")
+        .await
+        .unwrap();
+    let snap = dom::settle_table(client, |s| s.rows.is_empty()).await;
+    assert!(snap.rows.is_empty());
+    let empty = dom::text_of(client, "#empty-state")
+        .await
+        .unwrap_or_default();
+    assert!(
+        empty.contains("zzqx no such place"),
+        "empty state: {empty:?}"
+    );
+
+    dom::click(client, "#clear-filters").await;
+    let snap = dom::settle_table(client, |s| s.rows.len() == n).await;
+    assert_eq!(snap.rows.len(), n, "Clear all filters shows every row");
+    assert_eq!(
+        dom::is_checked(client, &facet_css("kind", &kind)).await,
+        Some(false)
+    );
+
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn the_view_comes_back_after_a_reload_and_after_going_back() {
+    let inspections = app::inspections();
+    let n = inspections.len();
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    open_table(&e2e, n).await;
+
+    // Step 1: sort by organisation, Z to A.
+    dom::click_sort(client, "organisation").await;
+    dom::settle_table(client, |s| {
+        s.sort.get("organisation") == Some(&Some("ascending".into()))
+    })
+    .await;
+    dom::click_sort(client, "organisation").await;
+    let sorted = dom::settle_table(client, |s| {
+        s.sort.get("organisation") == Some(&Some("descending".into()))
+    })
+    .await;
+    // Step 2: keep one kind.
+    let kind = biggest_kind(&inspections);
+    let count = inspections
+        .iter()
+        .filter(|i| i.kind_token() == kind)
+        .count();
+    dom::click(client, &facet_css("kind", &kind)).await;
+    let filtered = dom::settle_table(client, |s| s.rows.len() == count).await;
+    let search = dom::location_search(client).await;
+    assert!(
+        search.contains(&format!("kind={kind}")),
+        "the URL holds the filter: {search}"
+    );
+
+    e2e.reload().await;
+    let reloaded = dom::settle_table(client, |s| s.rows.len() == count && s.shown.is_some()).await;
+    assert_eq!(
+        ids(&reloaded),
+        ids(&filtered),
+        "same rows in the same order after a reload"
+    );
+    assert_eq!(reloaded.sorted_columns(), filtered.sorted_columns());
+    assert_eq!(reloaded.shown, filtered.shown);
+    assert_eq!(
+        dom::is_checked(client, &facet_css("kind", &kind)).await,
+        Some(true)
+    );
+
+    client.back().await.expect("go back");
+    let back = dom::settle_table(client, |s| s.rows.len() == n).await;
+    assert_eq!(ids(&back), ids(&sorted), "back: every row, still Z to A");
+    assert_eq!(
+        back.sorted_columns(),
+        vec![("organisation".to_owned(), "descending".to_owned())]
+    );
+    assert_eq!(
+        dom::is_checked(client, &facet_css("kind", &kind)).await,
+        Some(false)
+    );
+
+    client.forward().await.expect("go forward");
+    let forward = dom::settle_table(client, |s| s.rows.len() == count).await;
+    assert_eq!(ids(&forward), ids(&filtered), "forward: the filter again");
+
+    e2e.stop().await;
+}
+
+/// Clicks a download link with its navigation cancelled (so no file is written), then reads the
+/// file the page made from the link's address.
+async fn downloaded(client: &fantoccini::Client, css: &str) -> (Vec<u64>, String) {
+    dom::run_js(
+        client,
+        "document.querySelector(arguments[0]).addEventListener('click', (e) => e.preventDefault());",
+        vec![json!(css)],
+    )
+    .await;
+    dom::click(client, css).await;
+    let result = client
+        .execute_async(
+            "const [css, done] = arguments;\
+             const href = document.querySelector(css).href;\
+             if (!href.startsWith('blob:')) { done({ error: 'not a blob: ' + href }); return; }\
+             fetch(href).then((r) => r.arrayBuffer()).then((buffer) => {\
+               const bytes = new Uint8Array(buffer);\
+               done({ head: Array.from(bytes.slice(0, 3)), text: new TextDecoder().decode(bytes) });\
+             }).catch((e) => done({ error: String(e) }));",
+            vec![json!(css)],
+        )
+        .await
+        .expect("read the download");
+    if let Some(error) = result.get("error") {
+        panic!("cannot read {css}: {error}");
+    }
+    let head = result["head"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b.as_u64().unwrap())
+        .collect();
+    (head, result["text"].as_str().unwrap().to_owned())
+}
+
+/// Splits RFC 4180 CSV into records of fields.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let (mut records, mut record, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    records
+}
+
+#[tokio::test]
+async fn csv_and_json_downloads_hold_the_current_view() {
+    let inspections = app::inspections();
+    let n = inspections.len();
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    open_table(&e2e, n).await;
+    let kind = biggest_kind(&inspections);
+    let count = inspections
+        .iter()
+        .filter(|i| i.kind_token() == kind)
+        .count();
+    dom::click(client, &facet_css("kind", &kind)).await;
+    dom::click_sort(client, "organisation").await;
+    let snap = dom::settle_table(client, |s| {
+        s.rows.len() == count && s.sort.get("organisation") == Some(&Some("ascending".into()))
+    })
+    .await;
+
+    let (head, csv) = downloaded(client, "#download-csv").await;
+    assert_eq!(
+        head,
+        [0xEF, 0xBB, 0xBF],
+        "the CSV starts with a UTF-8 byte order mark"
+    );
+    assert!(csv.contains("\r\n"), "CRLF line ends");
+    let records = parse_csv(&csv);
+    let header = &records[0];
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no {name} in {header:?}"))
+    };
+    let (id, organisation, overall) = (column("Id"), column("Organisation"), column("Overall"));
+    assert_eq!(records.len() - 1, count, "one record per row shown");
+    let csv_ids: Vec<String> = records[1..].iter().map(|r| r[id].clone()).collect();
+    assert_eq!(csv_ids, ids(&snap), "the rows in the table's order");
+    for record in &records[1..] {
+        let expected = inspections.iter().find(|i| i.id == record[id]).unwrap();
+        assert_eq!(record[organisation], expected.organisation);
+        // An unknown band is an empty cell, never a guess.
+        assert_eq!(
+            record[overall],
+            expected.overall.clone().unwrap_or_default()
+        );
+        assert_eq!(record.len(), header.len());
+    }
+
+    let (_, json) = downloaded(client, "#download-json").await;
+    let rows: Value = serde_json::from_str(&json).expect("the JSON parses");
+    let json_ids: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(json_ids, ids(&snap));
+
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn ticked_rows_lead_to_the_compare_page_address() {
+    let inspections = app::inspections();
+    let n = inspections.len();
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    let snap = open_table(&e2e, n).await;
+    let order = ids(&snap);
+    assert!(order.len() >= 5, "the test needs five rows");
+    let tick = |id: &str| format!("tr[data-id=\"{id}\"] td[data-col=pick] input");
+
+    dom::click(client, &tick(&order[2])).await;
+    dom::click(client, &tick(&order[0])).await;
+    let href = wait_for("the compare link", || async {
+        dom::attribute(client, "#compare-link", "href")
+            .await
+            .ok_or("no link".to_owned())
+    })
+    .await;
+    assert_eq!(href, format!("/compare?ids={},{}", order[2], order[0]));
+
+    dom::click(client, &tick(&order[1])).await;
+    dom::click(client, &tick(&order[3])).await;
+    let fifth_disabled = dom::run_js(
+        client,
+        "return document.querySelector(arguments[0]).disabled;",
+        vec![json!(tick(&order[4]))],
+    )
+    .await;
+    assert_eq!(fifth_disabled, json!(true), "a fifth row cannot be ticked");
+    let href = dom::attribute(client, "#compare-link", "href")
+        .await
+        .unwrap();
+    assert_eq!(
+        href,
+        format!(
+            "/compare?ids={},{},{},{}",
+            order[2], order[0], order[1], order[3]
+        )
+    );
+    // Each organisation links to its own page.
+    let link = dom::attribute(
+        client,
+        &format!("tr[data-id=\"{}\"] [data-col=organisation] a", order[0]),
+        "href",
+    )
+    .await;
+    assert_eq!(link, Some(format!("/inspections/{}", order[0])));
+
+    e2e.stop().await;
+}
