@@ -9,7 +9,7 @@ use e2e::E2e;
 use std::io::Write;
 
 /// Fails the suite if the first visit grows past this many brotli bytes: a little above the
-/// 208,725 measured on 26 November 2026 (docs/size-steps.md), so any growth is a decision.
+/// 209,004 it measured on 26 November 2026 (docs/size-steps.md), so any growth is a decision.
 const BUDGET_BYTES: usize = 215_000;
 
 fn brotli_size(bytes: &[u8]) -> usize {
