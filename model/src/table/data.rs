@@ -6,6 +6,7 @@ use super::filter::Filter;
 use super::rank::{ranks, Rank};
 use super::sort::{sort_rows, Sort};
 use crate::inspection::{Inspection, Standard};
+use crate::movement::{later_round_movements, Movement};
 use std::collections::BTreeSet;
 
 /// Standards that share a domain, shown and hidden together under one group header.
@@ -25,6 +26,8 @@ pub struct TableData {
     pub ranks: Vec<Option<Rank>>,
     /// In the order their first standard appears.
     pub groups: Vec<StandardGroup>,
+    /// Each inspection's change since round 1, for the later inspection of a pair; same order.
+    pub movements: Vec<Option<Movement>>,
 }
 
 /// `Organisational delivery` → `organisational-delivery`.
@@ -53,6 +56,7 @@ impl TableData {
         }
         TableData {
             ranks: ranks(&inspections),
+            movements: later_round_movements(&inspections),
             inspections,
             standards,
             groups,
