@@ -6,6 +6,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+GECKODRIVER_VERSION=0.37.1
+MINIBROWSER=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 step() { printf '==> %s\n' "$*"; }
@@ -53,23 +55,48 @@ ensure_wasm_bindgen() {
   fi
 }
 
-# Debian's binaryen is too old for current rustc output; npm's package is pinned in package-lock.json.
-ensure_wasm_opt() {
-  if wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
-    step "wasm-opt $BINARYEN_VERSION: present"
+# npm packages pinned in package.json and package-lock.json: wasm-opt (Debian's binaryen is too
+# old for current rustc output) and axe-core (the accessibility tests inject it into pages).
+ensure_npm_tools() {
+  local axe_version
+  axe_version="$(sed -n 's/.*"axe-core": "\(.*\)".*/\1/p' "$ROOT/package.json")"
+  if wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION" &&
+    grep -q "\"version\": \"$axe_version\"" "$ROOT/node_modules/axe-core/package.json" 2>/dev/null; then
+    step "wasm-opt $BINARYEN_VERSION and axe-core $axe_version: present"
   else
-    step "wasm-opt $BINARYEN_VERSION: installing from npm"
+    step "wasm-opt $BINARYEN_VERSION and axe-core $axe_version: installing from npm"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi
 }
 
-ensure_chromium() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-    step "chromium and chromedriver: present ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
+# The three browser engines and their WebDriver servers, from Debian (taken at whatever version
+# its security updates ship; see the README), in one apt run for whatever is missing.
+ensure_browsers() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  [ -x /usr/bin/WebKitWebDriver ] && [ -x "$MINIBROWSER" ] || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
+  if [ "${#missing[@]}" -eq 0 ]; then
+    step "browsers: present"
   else
-    step "chromium and chromedriver: installing from Debian"
+    step "browsers: installing ${missing[*]} from Debian"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+  step "chromium: $(/usr/bin/chromium --version 2>/dev/null | head -n1)"
+  step "firefox: $(/usr/bin/firefox-esr --version 2>/dev/null | head -n1)"
+  step "webkit: WebKitGTK $(dpkg-query -W -f '${Version}' webkit2gtk-driver 2>/dev/null)"
+}
+
+# geckodriver is not packaged by Debian 12; crates.io has it.
+ensure_geckodriver() {
+  if geckodriver --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; then
+    step "geckodriver $GECKODRIVER_VERSION: present"
+  else
+    step "geckodriver $GECKODRIVER_VERSION: installing (about 3 minutes)"
+    cargo install --locked "geckodriver@$GECKODRIVER_VERSION"
   fi
 }
 
@@ -77,10 +104,11 @@ ensure_build_tools() {
   ensure_rust_parts
   ensure_trunk
   ensure_wasm_bindgen
-  ensure_wasm_opt
+  ensure_npm_tools
 }
 
 ensure_test_tools() {
   ensure_build_tools
-  ensure_chromium
+  ensure_browsers
+  ensure_geckodriver
 }

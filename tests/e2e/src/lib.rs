@@ -1,18 +1,22 @@
 //! Support library for the end-to-end tests of the web app.
 //!
 //! Each test builds an [`E2e`]: the built `dist/` served in-process on a random loopback
-//! port, plus headless Chromium driven through its own chromedriver. Tests read the app's
-//! generated JSON ([`app`]) to compute what the page must show, and poll the DOM
-//! ([`wait`], [`dom`]) because the app renders client-side after fetching that JSON.
+//! port, plus a browser of the engine chosen for the run ([`engine`]: Chromium, Firefox or
+//! WebKit) driven through its own WebDriver server. Tests read the app's generated JSON
+//! ([`app`]) to compute what the page must show, and poll the DOM ([`wait`], [`dom`])
+//! because the app renders client-side after fetching that JSON.
 //!
-//! Environment: `E2E_DIST` (built app, default `<workspace>/dist`), `CHROMEDRIVER`
-//! (default `/usr/bin/chromedriver`), `CHROMIUM` (default `/usr/bin/chromium`),
+//! Environment: `E2E_ENGINE` (`chromium`, the default, `firefox` or `webkit`), `E2E_DIST`
+//! (built app, default `<workspace>/dist`), driver and browser paths (see [`engine`]),
 //! `E2E_TIMEOUT_MS` (page wait, default 10000), `E2E_MAX_BROWSERS` (browsers running at
 //! once per test binary, default 2).
 
+pub mod a11y;
 pub mod app;
 pub mod dom;
 pub mod driver;
+pub mod engine;
+pub mod keyboard;
 pub mod output;
 pub mod server;
 pub mod wait;
@@ -24,9 +28,10 @@ use fantoccini::Client;
 use tokio::sync::{Semaphore, SemaphorePermit};
 
 use driver::Browser;
+use engine::{Engine, Feature, Launch};
 use server::StaticServer;
 
-/// Limits how many Chromium instances one test binary runs at once, so parallel tests
+/// Limits how many browser instances one test binary runs at once, so parallel tests
 /// do not starve each other on a small machine.
 fn browser_slots() -> &'static Semaphore {
     static SLOTS: OnceLock<Semaphore> = OnceLock::new();
@@ -43,8 +48,8 @@ fn browser_slots() -> &'static Semaphore {
 /// One test's world: a static server for the app and a browser session.
 ///
 /// Call [`E2e::stop`] at the end of a test for an orderly shutdown (session closed,
-/// chromedriver stopped, server shut down gracefully). If the test panics first, the
-/// fields' `Drop` impls still stop the browser, chromedriver and server.
+/// driver stopped, server shut down gracefully). If the test panics first, the
+/// fields' `Drop` impls still stop the browser, driver and server.
 pub struct E2e {
     browser: Browser,
     server: StaticServer,
@@ -57,7 +62,24 @@ impl E2e {
     pub async fn start() -> E2e {
         // Fail fast (before starting anything) when the app has not been built.
         let dist = app::dist_dir();
-        E2e::serve(&dist, None).await
+        E2e::serve(&dist, None, Launch::default()).await
+    }
+
+    /// Starts a browser with emulated media features or without WebAssembly, or returns
+    /// `None` (recording the skip) when the engine cannot be started that way.
+    pub async fn start_with(launch: Launch) -> Option<E2e> {
+        for feature in launch.needs() {
+            if !skip_unless(feature) {
+                return None;
+            }
+        }
+        let dist = app::dist_dir();
+        Some(E2e::serve(&dist, None, launch).await)
+    }
+
+    /// The engine this run drives.
+    pub fn engine(&self) -> Engine {
+        self.browser.engine()
     }
 
     /// Serves a copy of the built app after `edit` has changed it, e.g. to break a data file.
@@ -69,16 +91,16 @@ impl E2e {
         copy_dir(&app::dist_dir(), copy.path());
         edit(copy.path());
         let dir = copy.path().to_path_buf();
-        E2e::serve(&dir, Some(copy)).await
+        E2e::serve(&dir, Some(copy), Launch::default()).await
     }
 
-    async fn serve(dir: &Path, copy: Option<tempfile::TempDir>) -> E2e {
+    async fn serve(dir: &Path, copy: Option<tempfile::TempDir>, launch: Launch) -> E2e {
         let slot = browser_slots()
             .acquire()
             .await
             .expect("browser slots semaphore closed");
         let server = StaticServer::start(dir).await;
-        let browser = Browser::start().await;
+        let browser = Browser::start(Engine::current(), launch).await;
         E2e {
             browser,
             server,
@@ -113,7 +135,35 @@ impl E2e {
             .unwrap_or_else(|e| panic!("cannot reload: {e}"));
     }
 
-    /// Orderly teardown: close the session, stop chromedriver, shut the server down.
+    /// Sets the size of the page's viewport (not the window around it), so that widths
+    /// mean the same in every engine.
+    pub async fn set_viewport(&self, width: u32, height: u32) {
+        let client = self.client();
+        let mut target = (width, height);
+        // A window's frame differs by engine: resize, measure the viewport, correct once.
+        for _ in 0..2 {
+            client
+                .set_window_size(target.0, target.1)
+                .await
+                .unwrap_or_else(|e| panic!("cannot resize the window to {target:?}: {e}"));
+            let inner = dom::run_js(
+                client,
+                "return [window.innerWidth, window.innerHeight];",
+                vec![],
+            )
+            .await;
+            let (w, h) = (inner[0].as_i64().unwrap_or(0), inner[1].as_i64().unwrap_or(0));
+            if (w, h) == (i64::from(width), i64::from(height)) {
+                return;
+            }
+            target = (
+                (i64::from(target.0) + i64::from(width) - w).max(1) as u32,
+                (i64::from(target.1) + i64::from(height) - h).max(1) as u32,
+            );
+        }
+    }
+
+    /// Orderly teardown: close the session, stop the driver, shut the server down.
     pub async fn stop(self) {
         let E2e {
             browser,
@@ -121,10 +171,36 @@ impl E2e {
             _copy,
             _slot,
         } = self;
-        browser.close().await; // closes the session; dropping it stops chromedriver
+        browser.close().await; // closes the session; dropping it stops the driver
         server.shutdown().await;
         drop(_slot);
     }
+}
+
+/// Whether the engine of this run has `feature`. When it has not, prints and records (in
+/// `test-output/skipped-<engine>.txt`, which scripts/test.sh shows) that the calling test
+/// is skipped and why; the test should then return at once.
+pub fn skip_unless(feature: Feature) -> bool {
+    let engine = Engine::current();
+    if engine.supports(feature) {
+        return true;
+    }
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("a test");
+    let line = format!(
+        "SKIPPED in {}: {test}: needs {}, which this engine's WebDriver does not offer\n",
+        engine.label(),
+        feature.describe()
+    );
+    print!("{line}");
+    let path = output::output_dir("").join(format!("skipped-{}.txt", engine.name()));
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .unwrap_or_else(|e| panic!("cannot record a skip in {}: {e}", path.display()));
+    std::io::Write::write_all(&mut file, line.as_bytes()).expect("record a skip");
+    false
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -75,7 +75,8 @@ async fn first_visit_to_the_league_table_is_measured_and_within_budget() {
     }
     report += &format!("total\t{raw}\t{brotli}\n");
     println!("{report}");
-    std::fs::write(output_dir("").join("first-visit-size.tsv"), &report)
+    let file = format!("first-visit-size-{}.tsv", e2e::engine::Engine::current().name());
+    std::fs::write(output_dir("").join(file), &report)
         .expect("write the size report");
     assert!(
         brotli <= BUDGET_BYTES,
