@@ -16,6 +16,9 @@
       document.getElementById("boot-failed-reason").textContent = reason;
     }
     boot.parentNode.removeChild(boot);
+    // Styled and announced as an error only now: hidden, it must not look like one to anybody.
+    panel.className = "error-panel";
+    panel.setAttribute("role", "alert");
     panel.hidden = false;
   }
 
@@ -30,4 +33,10 @@
   // The capture phase also sees scripts and modules that failed to download.
   window.addEventListener("error", function () { show(failed); }, true);
   window.addEventListener("unhandledrejection", function () { show(failed); });
+  // WebKit reports neither when the loader's top-level await fails (a wasm that will not
+  // compile): by then the page has loaded everything, so a few seconds later an app that has
+  // not mounted has failed. Were it only slow, mounting would still replace this message.
+  window.addEventListener("load", function () {
+    setTimeout(function () { show(failed); }, 5000);
+  });
 })();

@@ -84,12 +84,7 @@ pub async fn axe_violations(client: &Client) -> Vec<Violation> {
             help_url: text(&v["helpUrl"]),
             nodes: v["nodes"]
                 .as_array()
-                .map(|nodes| {
-                    nodes
-                        .iter()
-                        .map(|n| (text(&n[0]), text(&n[1])))
-                        .collect()
-                })
+                .map(|nodes| nodes.iter().map(|n| (text(&n[0]), text(&n[1]))).collect())
                 .unwrap_or_default(),
         })
         .collect()
@@ -103,7 +98,10 @@ fn text(v: &Value) -> String {
 pub fn describe(violations: &[Violation]) -> String {
     let mut out = String::new();
     for v in violations {
-        out += &format!("\n[{}] {}: {}\n    {}\n", v.impact, v.id, v.help, v.help_url);
+        out += &format!(
+            "\n[{}] {}: {}\n    {}\n",
+            v.impact, v.id, v.help, v.help_url
+        );
         for (target, summary) in &v.nodes {
             out += &format!("  - {target}\n");
             for line in summary.lines() {

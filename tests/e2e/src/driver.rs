@@ -119,7 +119,15 @@ pub struct Xvfb {
 impl Xvfb {
     pub fn start() -> Xvfb {
         let mut child = Command::new("Xvfb")
-            .args(["-displayfd", "1", "-screen", "0", "1920x1200x24", "-nolisten", "tcp"])
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1920x1200x24",
+                "-nolisten",
+                "tcp",
+            ])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -208,14 +216,20 @@ impl DriverProcess {
             }
             // `driver` is dropped here: killed and reaped before the next attempt.
         }
-        panic!("the {} driver did not become ready: {last_error}", engine.label());
+        panic!(
+            "the {} driver did not become ready: {last_error}",
+            engine.label()
+        );
     }
 
     async fn wait_ready(&mut self) -> Result<(), String> {
         let deadline = Instant::now() + STARTUP_TIMEOUT;
         loop {
             if let Ok(Some(status)) = self.child.try_wait() {
-                return Err(format!("the driver exited ({status}); log:\n{}", self.log_text()));
+                return Err(format!(
+                    "the driver exited ({status}); log:\n{}",
+                    self.log_text()
+                ));
             }
             let port = self.port;
             let answer = tokio::task::spawn_blocking(move || {
@@ -375,7 +389,11 @@ impl Browser {
         let client = self.client();
         if self.engine == Engine::Chromium && (launch.dark || launch.reduced_motion) {
             let scheme = if launch.dark { "dark" } else { "light" };
-            let motion = if launch.reduced_motion { "reduce" } else { "no-preference" };
+            let motion = if launch.reduced_motion {
+                "reduce"
+            } else {
+                "no-preference"
+            };
             cdp(
                 client,
                 "Emulation.setEmulatedMedia",

@@ -146,13 +146,7 @@ impl E2e {
                 .set_window_size(target.0, target.1)
                 .await
                 .unwrap_or_else(|e| panic!("cannot resize the window to {target:?}: {e}"));
-            let inner = dom::run_js(
-                client,
-                "return [window.innerWidth, window.innerHeight];",
-                vec![],
-            )
-            .await;
-            let (w, h) = (inner[0].as_i64().unwrap_or(0), inner[1].as_i64().unwrap_or(0));
+            let (w, h) = self.settled_viewport().await;
             if (w, h) == (i64::from(width), i64::from(height)) {
                 return;
             }
@@ -161,6 +155,33 @@ impl E2e {
                 (i64::from(target.1) + i64::from(height) - h).max(1) as u32,
             );
         }
+    }
+
+    /// The viewport's size once a resize has settled: WebKit resizes after answering, so
+    /// wait (up to 2 s) until two readings 100 ms apart agree.
+    async fn settled_viewport(&self) -> (i64, i64) {
+        let read = || async {
+            let inner = dom::run_js(
+                self.client(),
+                "return [window.innerWidth, window.innerHeight];",
+                vec![],
+            )
+            .await;
+            (
+                inner[0].as_i64().unwrap_or(0),
+                inner[1].as_i64().unwrap_or(0),
+            )
+        };
+        let mut last = read().await;
+        for _ in 0..20 {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            let now = read().await;
+            if now == last {
+                return now;
+            }
+            last = now;
+        }
+        last
     }
 
     /// Orderly teardown: close the session, stop the driver, shut the server down.

@@ -15,5 +15,8 @@ pub fn output_dir(sub: &str) -> PathBuf {
 
 /// Where screenshots of the current engine go: `screenshots/<engine>/`.
 pub fn screenshots_dir() -> PathBuf {
-    output_dir(&format!("screenshots/{}", crate::engine::Engine::current().name()))
+    output_dir(&format!(
+        "screenshots/{}",
+        crate::engine::Engine::current().name()
+    ))
 }

@@ -2,7 +2,7 @@
 //! league table's key states (filters applied, nothing matching), nor in an error state; and
 //! the dark theme passes too (contrast included) where the engine can ask for it.
 
-use e2e::a11y::assert_no_violations;
+use e2e::a11y::{assert_no_violations, axe_violations};
 use e2e::app;
 use e2e::dom::{self, run_js};
 use e2e::engine::Launch;
@@ -22,6 +22,34 @@ async fn check_every_route(e2e: &E2e, theme: &str) {
 async fn every_route_meets_wcag_a_and_aa() {
     let e2e = E2e::start().await;
     check_every_route(&e2e, "light theme").await;
+    e2e.stop().await;
+}
+
+/// The check itself can fail: an image without a text alternative and a nameless button,
+/// added to a real page, are both reported.
+#[tokio::test]
+async fn axe_reports_what_it_should() {
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto("/about").await;
+    wait_for_css(client, "main h1").await;
+    run_js(
+        client,
+        "const main = document.querySelector('main');\
+         main.appendChild(document.createElement('img')).src = '/favicon.svg';\
+         main.appendChild(document.createElement('button'));",
+        vec![],
+    )
+    .await;
+    let ids: Vec<String> = axe_violations(client)
+        .await
+        .into_iter()
+        .map(|v| v.id)
+        .collect();
+    assert!(
+        ids.contains(&"image-alt".to_owned()) && ids.contains(&"button-name".to_owned()),
+        "axe should report image-alt and button-name, reported {ids:?}"
+    );
     e2e.stop().await;
 }
 

@@ -83,7 +83,9 @@ async fn keyboard_only_journey_through_table_and_posts() {
     })
     .await;
     assert!(
-        snap.rows.iter().any(|r| r.id.as_deref() == Some(&target.id)),
+        snap.rows
+            .iter()
+            .any(|r| r.id.as_deref() == Some(&target.id)),
         "typing {:?} keeps its row ({})",
         target.organisation,
         snap.summary()
@@ -139,7 +141,11 @@ async fn keyboard_only_journey_through_table_and_posts() {
         "Space sorts by {:?}",
         next.key
     );
-    let label = next.text.trim_end_matches(['↕', '▲', '▼']).trim().to_owned();
+    let label = next
+        .text
+        .trim_end_matches(['↕', '▲', '▼'])
+        .trim()
+        .to_owned();
     announced(client, &[&label]).await;
 
     // Back up to the main navigation with Shift+Tab and follow "Posts" with Enter: focus

@@ -80,7 +80,10 @@ async fn skip_link_moves_focus_to_main_and_navigation_to_the_heading() {
     // A post's heading arrives with its data; focus waits for it.
     let post = e2e::app::posts().into_iter().next().expect("a post");
     let link = client
-        .find(Locator::Css(&format!("main a[href='/posts/{}']", post.slug)))
+        .find(Locator::Css(&format!(
+            "main a[href='/posts/{}']",
+            post.slug
+        )))
         .await
         .expect("a link to the first post");
     link.click().await.expect("click the post");

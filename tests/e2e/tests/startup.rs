@@ -57,8 +57,11 @@ async fn without_webassembly_the_page_says_so_and_links_the_data() {
 #[tokio::test]
 async fn a_browser_without_webassembly_gets_the_same_message() {
     let e2e = E2e::start_with_edited_copy(|dist| {
-        std::fs::write(dist.join("no-webassembly.js"), "delete window.WebAssembly;\n")
-            .expect("write the script");
+        std::fs::write(
+            dist.join("no-webassembly.js"),
+            "delete window.WebAssembly;\n",
+        )
+        .expect("write the script");
         let index = dist.join("index.html");
         let html = std::fs::read_to_string(&index).expect("read index.html");
         let html = html.replacen(
