@@ -32,12 +32,14 @@ ensure_rust_parts() {
   fi
 }
 
-ensure_trunk() {
-  if trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
-    step "trunk $TRUNK_VERSION: present"
+# Installs crate NAME at VERSION from crates.io unless `NAME --version` already reports it.
+ensure_crate() {
+  local name="$1" version="$2" minutes="$3"
+  if "$name" --version 2>/dev/null | grep -q "^$name $version"; then
+    step "$name $version: present"
   else
-    step "trunk $TRUNK_VERSION: installing (about 5 minutes)"
-    cargo install --locked "trunk@$TRUNK_VERSION"
+    step "$name $version: installing (about $minutes minutes)"
+    cargo install --locked "$name@$version"
   fi
 }
 
@@ -90,19 +92,10 @@ ensure_browsers() {
   step "webkit: WebKitGTK $(dpkg-query -W -f '${Version}' webkit2gtk-driver 2>/dev/null)"
 }
 
-# geckodriver is not packaged by Debian 12; crates.io has it.
-ensure_geckodriver() {
-  if geckodriver --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; then
-    step "geckodriver $GECKODRIVER_VERSION: present"
-  else
-    step "geckodriver $GECKODRIVER_VERSION: installing (about 3 minutes)"
-    cargo install --locked "geckodriver@$GECKODRIVER_VERSION"
-  fi
-}
 
 ensure_build_tools() {
   ensure_rust_parts
-  ensure_trunk
+  ensure_crate trunk "$TRUNK_VERSION" 5
   ensure_wasm_bindgen
   ensure_npm_tools
 }
@@ -110,5 +103,6 @@ ensure_build_tools() {
 ensure_test_tools() {
   ensure_build_tools
   ensure_browsers
-  ensure_geckodriver
+  # geckodriver is not packaged by Debian 12; crates.io has it.
+  ensure_crate geckodriver "$GECKODRIVER_VERSION" 3
 }
