@@ -6,22 +6,30 @@ use e2e::a11y::{assert_no_violations, axe_violations};
 use e2e::app;
 use e2e::dom::{self, run_js};
 use e2e::engine::Launch;
+use e2e::output::screenshots_dir;
 use e2e::wait::{wait_for_css, wait_for_text};
 use e2e::E2e;
 
-async fn check_every_route(e2e: &E2e, theme: &str) {
+/// Runs axe on every main route; with `screenshots`, saves each route as drawn in this theme
+/// (`screenshots/<engine>/<route>-<theme>.png`) for a person to look at.
+async fn check_every_route(e2e: &E2e, theme: &str, screenshots: bool) {
     let client = e2e.client();
     for route in app::main_routes() {
         e2e.goto(&route.path).await;
         wait_for_css(client, route.ready).await;
         assert_no_violations(client, &format!("{} ({theme})", route.path)).await;
+        if screenshots {
+            let png = client.screenshot().await.expect("take a screenshot");
+            let file = format!("{}-{}.png", route.name, theme.replace(' ', "-"));
+            std::fs::write(screenshots_dir().join(file), png).expect("save the screenshot");
+        }
     }
 }
 
 #[tokio::test]
 async fn every_route_meets_wcag_a_and_aa() {
     let e2e = E2e::start().await;
-    check_every_route(&e2e, "light theme").await;
+    check_every_route(&e2e, "light theme", false).await;
     e2e.stop().await;
 }
 
@@ -140,7 +148,7 @@ async fn dark_theme_is_dark_and_meets_wcag_a_and_aa() {
         paper < 0.1 && ink > 0.5,
         "dark theme: page background luminance {paper:.3}, text {ink:.3}"
     );
-    check_every_route(&e2e, "dark theme").await;
+    check_every_route(&e2e, "dark theme", true).await;
     e2e.stop().await;
 }
 
