@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what is missing (toolchain, browsers, drivers), then runs every check and test:
-# formatting, clippy, native unit tests, the release build, component tests in headless Chromium,
-# and end-to-end tests that serve dist/ and drive Chromium through WebDriver (the offline tests
-# also Firefox and WebKit).
-# Ends with one line "N passed, N failed" summed over every suite; exits non-zero on any failure.
+# formatting, clippy, native unit tests, the release build, component tests in headless Chromium
+# and Firefox, and end-to-end tests that serve dist/ and drive each browser engine through
+# WebDriver: once in Chromium, once in Firefox and once in WebKit (E2E_ENGINES="firefox" runs
+# only the ones named).
+# Each step prints its own "N passed, N failed"; the last line sums every suite and engine.
+# Exits non-zero on any failure.
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 # If installing fails, set -e stops the script: still end with the summary line.
 finished=0
@@ -15,6 +17,9 @@ OUT="$ROOT/test-output"
 mkdir -p "$OUT"
 LOG="$OUT/test.log"
 : >"$LOG"
+# One line per step that ran tests, repeated at the end: "--> name: N passed, M failed (S s)".
+STEPS="$OUT/steps.txt"
+: >"$STEPS"
 failed_steps=()
 failed_builds=0
 
@@ -25,6 +30,7 @@ run() {
   local name="$1" step_log="$OUT/step.log" targets reported
   shift
   step "$name"
+  local started=$SECONDS
   if ! "$@" 2>&1 | tee "$step_log"; then
     failed_steps+=("$name")
     targets=$(sed -n 's/^error: \([0-9]\+\) targets\? failed:.*/\1/p' "$step_log" | tail -n 1)
@@ -36,6 +42,9 @@ run() {
     fi
   fi
   cat "$step_log" >>"$LOG"
+  awk -v name="$name" -v secs=$((SECONDS - started)) '/^test result:/ { p += $4; f += $6 }
+    END { if (p + f > 0) printf "--> %s: %d passed, %d failed (%d s)\n", name, p, f, secs }' "$step_log" |
+    tee -a "$STEPS"
   rm -f "$step_log"
 }
 
@@ -50,7 +59,29 @@ run "component tests (Chromium)" env \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --no-fail-fast -p on-probation --target wasm32-unknown-unknown
-run "end-to-end tests (Chromium; offline also Firefox and WebKit)" env E2E_DIST="$ROOT/dist" E2E_OUTPUT="$OUT" cargo test --no-fail-fast -p e2e
+# The same component tests in Firefox (the runner's Safari mode cannot drive WebKitGTK; the
+# end-to-end suite covers WebKit).
+run "component tests (Firefox)" env \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  GECKODRIVER="$(command -v geckodriver)" \
+  cargo test --no-fail-fast -p on-probation --target wasm32-unknown-unknown
+for engine in ${E2E_ENGINES:-chromium firefox webkit}; do
+  case "$engine" in
+    chromium) label=Chromium ;;
+    firefox) label=Firefox ;;
+    webkit) label=WebKit ;;
+    *) label="$engine" ;; # the harness refuses an unknown engine by name
+  esac
+  rm -f "$OUT/skipped-$engine.txt"
+  run "end-to-end tests ($label)" env E2E_ENGINE="$engine" E2E_DIST="$ROOT/dist" E2E_OUTPUT="$OUT" \
+    cargo test --no-fail-fast -p e2e
+  # Tests an engine cannot run say so, rather than passing silently; the count goes in the summary.
+  if [ -s "$OUT/skipped-$engine.txt" ]; then
+    tee -a "$LOG" <"$OUT/skipped-$engine.txt"
+    printf '    of which %d skipped in %s (reasons: test-output/skipped-%s.txt)\n' \
+      "$(wc -l <"$OUT/skipped-$engine.txt")" "$label" "$engine" | tee -a "$STEPS"
+  fi
+done
 run "serve command" "$ROOT/scripts/serve-check.sh"
 
 # cargo and wasm-bindgen-test-runner both print "test result: ok. N passed; M failed; ...".
@@ -61,5 +92,6 @@ for name in "${failed_steps[@]}"; do
 done
 finished=1
 echo
+cat "$STEPS"
 echo "$passed passed, $failed failed"
 [ "${#failed_steps[@]}" -eq 0 ]

@@ -7,6 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 GECKODRIVER_VERSION=0.37.1
+MINIBROWSER=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 step() { printf '==> %s\n' "$*"; }
@@ -31,12 +32,14 @@ ensure_rust_parts() {
   fi
 }
 
-ensure_trunk() {
-  if trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
-    step "trunk $TRUNK_VERSION: present"
+# Installs crate NAME at VERSION from crates.io unless `NAME --version` already reports it.
+ensure_crate() {
+  local name="$1" version="$2" minutes="$3"
+  if "$name" --version 2>/dev/null | grep -q "^$name $version"; then
+    step "$name $version: present"
   else
-    step "trunk $TRUNK_VERSION: installing (about 5 minutes)"
-    cargo install --locked "trunk@$TRUNK_VERSION"
+    step "$name $version: installing (about $minutes minutes)"
+    cargo install --locked "$name@$version"
   fi
 }
 
@@ -54,27 +57,42 @@ ensure_wasm_bindgen() {
   fi
 }
 
-# Debian's binaryen is too old for current rustc output; npm's package is pinned in package-lock.json,
-# with Workbox (the service worker's precache step, scripts/precache.mjs).
+# npm packages pinned in package.json and package-lock.json: wasm-opt (Debian's binaryen is too
+# old for current rustc output), Workbox (the service worker's precache step,
+# scripts/precache.mjs) and axe-core (the accessibility tests inject it into pages).
 ensure_npm_tools() {
+  local axe_version
+  axe_version="$(sed -n 's/.*"axe-core": "\(.*\)".*/\1/p' "$ROOT/package.json")"
   if wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION" &&
     [ -f "$ROOT/node_modules/workbox-build/package.json" ] &&
-    [ -f "$ROOT/node_modules/workbox-precaching/package.json" ]; then
-    step "wasm-opt $BINARYEN_VERSION and Workbox: present"
+    [ -f "$ROOT/node_modules/workbox-precaching/package.json" ] &&
+    grep -q "\"version\": \"$axe_version\"" "$ROOT/node_modules/axe-core/package.json" 2>/dev/null; then
+    step "wasm-opt $BINARYEN_VERSION, Workbox and axe-core $axe_version: present"
   else
-    step "wasm-opt $BINARYEN_VERSION and Workbox: installing from npm (package-lock.json)"
+    step "wasm-opt $BINARYEN_VERSION, Workbox and axe-core $axe_version: installing from npm"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi
 }
 
-ensure_chromium() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-    step "chromium and chromedriver: present ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
+# The three browser engines and their WebDriver servers, from Debian (taken at whatever version
+# its security updates ship; see the README), in one apt run for whatever is missing.
+ensure_browsers() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  [ -x /usr/bin/WebKitWebDriver ] && [ -x "$MINIBROWSER" ] || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
+  if [ "${#missing[@]}" -eq 0 ]; then
+    step "browsers: present"
   else
-    step "chromium and chromedriver: installing from Debian"
+    step "browsers: installing ${missing[*]} from Debian"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
   fi
+  step "chromium: $(/usr/bin/chromium --version 2>/dev/null | head -n1)"
+  step "firefox: $(/usr/bin/firefox-esr --version 2>/dev/null | head -n1)"
+  step "webkit: WebKitGTK $(dpkg-query -W -f '${Version}' webkit2gtk-driver 2>/dev/null)"
 }
 
 # The Content Security Policy build hook (scripts/csp.sh) is a Python script. Debian ships
@@ -89,33 +107,17 @@ ensure_python3() {
   fi
 }
 
-# The offline tests also run in Firefox and WebKitGTK (service workers in every engine).
-ensure_other_browsers() {
-  if [ -x /usr/bin/firefox-esr ] && command -v WebKitWebDriver >/dev/null && command -v xvfb-run >/dev/null; then
-    step "firefox-esr, WebKitWebDriver and xvfb: present"
-  else
-    step "firefox-esr, WebKitWebDriver and xvfb: installing from Debian"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb
-  fi
-  if geckodriver --version 2>/dev/null | grep -q "geckodriver $GECKODRIVER_VERSION"; then
-    step "geckodriver $GECKODRIVER_VERSION: present"
-  else
-    step "geckodriver $GECKODRIVER_VERSION: installing (about 3 minutes)"
-    cargo install --locked "geckodriver@$GECKODRIVER_VERSION"
-  fi
-}
-
 ensure_build_tools() {
   ensure_python3
   ensure_rust_parts
-  ensure_trunk
+  ensure_crate trunk "$TRUNK_VERSION" 5
   ensure_wasm_bindgen
   ensure_npm_tools
 }
 
 ensure_test_tools() {
   ensure_build_tools
-  ensure_chromium
-  ensure_other_browsers
+  ensure_browsers
+  # geckodriver is not packaged by Debian 12; crates.io has it.
+  ensure_crate geckodriver "$GECKODRIVER_VERSION" 3
 }

@@ -13,6 +13,7 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -59,22 +60,54 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// After a client-side navigation, moves focus to `<main>` so keyboard and screen-reader users
-/// start at the new page rather than on the link they used. Not on the first load.
+/// After a client-side navigation, moves focus to the new page's `h1` so keyboard and
+/// screen-reader users start at its heading rather than on the link they used. Not on the
+/// first load.
 #[component]
 fn FocusOnNavigate() -> impl IntoView {
     let pathname = use_location().pathname;
     Effect::new(move |previous: Option<String>| {
         let path = pathname.get();
         if previous.is_some_and(|previous| previous != path) {
-            let main = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("main"))
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(main) = main {
-                let _ = main.focus();
-            }
+            // After this turn, so the new route has replaced the old page's heading.
+            set_timeout(|| focus_heading(HEADING_CHECKS), Duration::ZERO);
         }
         path
     });
+}
+
+/// A page whose heading comes with its data (a post) gets it only after a fetch: until then
+/// focus waits on `<main>`, and the heading is looked for again every [`HEADING_CHECK_EVERY`],
+/// up to [`HEADING_CHECKS`] times.
+const HEADING_CHECKS: u32 = 100;
+const HEADING_CHECK_EVERY: Duration = Duration::from_millis(100);
+
+/// Focuses `main h1` (made focusable with `tabindex="-1"`), or `<main>` while there is none.
+/// Gives up as soon as the user has moved focus somewhere else than `<main>`.
+fn focus_heading(checks_left: u32) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(main) = document.get_element_by_id("main") else {
+        return;
+    };
+    let active = document.active_element();
+    let first = checks_left == HEADING_CHECKS;
+    let waiting_on_main = active.as_ref() == Some(&main);
+    if !first && !waiting_on_main {
+        return;
+    }
+    let heading = main.query_selector("h1").ok().flatten();
+    if let Some(h1) = &heading {
+        if !h1.has_attribute("tabindex") {
+            let _ = h1.set_attribute("tabindex", "-1");
+        }
+    }
+    let target = heading.as_ref().unwrap_or(&main);
+    if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = target.focus();
+    }
+    if heading.is_none() && checks_left > 1 {
+        set_timeout(move || focus_heading(checks_left - 1), HEADING_CHECK_EVERY);
+    }
 }

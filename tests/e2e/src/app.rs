@@ -169,3 +169,47 @@ pub fn posts() -> Vec<Post> {
         })
         .collect()
 }
+
+/// One of the app's main pages, as tests visit it.
+#[derive(Debug, Clone)]
+pub struct Route {
+    /// Short name for file names and messages.
+    pub name: &'static str,
+    pub path: String,
+    /// A CSS selector that matches once the page has rendered its content.
+    pub ready: &'static str,
+}
+
+/// Every main route: home, league table, posts list, the first post, about, and a page
+/// that does not exist.
+pub fn main_routes() -> Vec<Route> {
+    let post = posts().into_iter().next().expect("at least one post");
+    let ids: Vec<String> = inspections().into_iter().take(4).map(|i| i.id).collect();
+    let route = |name, path: &str, ready| Route {
+        name,
+        path: path.to_owned(),
+        ready,
+    };
+    vec![
+        route("home", "/", "main h1"),
+        route(
+            "league-table",
+            "/league-table",
+            "table.league-table tbody tr",
+        ),
+        route("posts", "/posts", "ul.post-list li"),
+        route("post", &format!("/posts/{}", post.slug), "article.post h1"),
+        route("about", "/about", "ul.coverage li"),
+        route(
+            "inspection",
+            &format!("/inspections/{}", ids[0]),
+            "table.standards-table",
+        ),
+        route(
+            "compare",
+            &format!("/compare?ids={}", ids.join(",")),
+            "table.compare-table",
+        ),
+        route("not-found", "/no-such-page", "main h1"),
+    ]
+}

@@ -1,40 +1,26 @@
-//! A chromedriver child process and a fantoccini WebDriver session on it.
+//! A WebDriver server child process (chromedriver, geckodriver or WebKitWebDriver, see
+//! [`Engine`]) and a fantoccini session on it.
 //!
-//! Each [`Browser`] owns its chromedriver (on a free loopback port), a fresh temporary
-//! folder for the Chromium profile and the driver's log, and one session. Dropping it
-//! (for instance when a test panics) quits the browser through chromedriver's `/shutdown`,
-//! then kills whatever is left of the chromedriver process group and removes the folder.
+//! Each [`Browser`] owns its driver (on a free loopback port), for WebKit a private Xvfb
+//! display, a fresh temporary folder for the profile and the driver's log, and one session.
+//! Dropping it (for instance when a test panics) ends the session, then kills whatever is
+//! left of the driver's process group (the browser included) and removes the folder.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-
 use std::time::{Duration, Instant};
 
+use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
+use crate::engine::{Engine, Launch, WINDOW};
+
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(20);
-
-/// `$CHROMEDRIVER` or `/usr/bin/chromedriver`.
-pub fn chromedriver_path() -> PathBuf {
-    env_path("CHROMEDRIVER", "/usr/bin/chromedriver")
-}
-
-/// `$CHROMIUM` or `/usr/bin/chromium`.
-pub fn chromium_path() -> PathBuf {
-    env_path("CHROMIUM", "/usr/bin/chromium")
-}
-
-fn env_path(var: &str, default: &str) -> PathBuf {
-    match std::env::var_os(var) {
-        Some(p) if !p.is_empty() => PathBuf::from(p),
-        _ => PathBuf::from(default),
-    }
-}
 
 /// A loopback port that was free a moment ago (bind port 0, read it, release it).
 pub fn free_port() -> u16 {
@@ -44,7 +30,7 @@ pub fn free_port() -> u16 {
 
 /// Minimal blocking HTTP/1.1 GET on loopback; returns (status, body).
 ///
-/// chromedriver keeps connections open despite `Connection: close`, so the body is read
+/// Drivers keep connections open despite `Connection: close`, so the body is read
 /// up to its `Content-Length` rather than to end of stream.
 fn http_get(port: u16, path: &str, timeout: Duration) -> std::io::Result<(u16, String)> {
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
@@ -106,55 +92,134 @@ fn status_ready(body: &str) -> bool {
     }
 }
 
-/// A running WebDriver server: chromedriver, or (through `start_exe`) geckodriver or
-/// WebKitWebDriver, which take `--port` and answer `/status` the same way.
-pub struct ChromeDriver {
+/// Kills a child's whole process group (it was started as the group's leader) and reaps it.
+///
+/// The child's pid, which is also its group id, stays reserved until it is reaped here, so
+/// signalling the group cannot hit an unrelated process.
+fn kill_group(child: &mut Child) {
+    if let Ok(None) = child.try_wait() {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", child.id())])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        let _ = child.kill();
+    }
+    let _ = child.wait();
+}
+
+/// A private X display for WebKitGTK, which needs one even when nobody looks at it.
+/// Xvfb picks a free display number itself and writes it to `-displayfd`, so parallel tests
+/// never race for one.
+pub struct Xvfb {
+    child: Child,
+    display: String,
+}
+
+impl Xvfb {
+    pub fn start() -> Xvfb {
+        let mut child = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1920x1200x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start Xvfb for WebKit: {e} (on Debian: apt-get install xvfb)")
+            });
+        let mut line = String::new();
+        let stdout = child.stdout.take().expect("Xvfb's piped stdout");
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let number = line.trim();
+        if number.parse::<u32>().is_err() {
+            kill_group(&mut child);
+            panic!("Xvfb did not report a display number (read {line:?})");
+        }
+        Xvfb {
+            display: format!(":{number}"),
+            child,
+        }
+    }
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        kill_group(&mut self.child);
+    }
+}
+
+/// A running WebDriver server.
+pub struct DriverProcess {
+    engine: Engine,
     child: Child,
     port: u16,
     log: PathBuf,
 }
 
-impl ChromeDriver {
-    /// Starts chromedriver on a free port (retrying with another port if it loses a
+impl DriverProcess {
+    /// Starts the engine's driver on a free port (retrying with another port if it loses a
     /// race for the one picked) and waits until its `/status` answers ready.
-    pub async fn start(dir: &Path) -> ChromeDriver {
-        let exe = chromedriver_path();
+    pub async fn start(
+        engine: Engine,
+        dir: &Path,
+        display: Option<&str>,
+        env: &[(String, String)],
+    ) -> DriverProcess {
+        let exe = engine.driver_path();
         if !exe.is_file() {
             panic!(
-                "chromedriver not found at {} (set CHROMEDRIVER to its path; \
-                 on Debian: apt-get install chromium-driver)",
-                exe.display()
+                "the {} driver was not found at {} (set the variable named in tests/e2e/src/engine.rs; \
+                 on Debian: {})",
+                engine.label(),
+                exe.display(),
+                engine.install_hint()
             );
         }
-        ChromeDriver::start_exe(dir, &exe, &[]).await
-    }
-
-    /// Starts another W3C driver that takes `--port` the same way (geckodriver, or
-    /// WebKitWebDriver through `xvfb-run`): `exe`, then `leading_args`, then `--port=P`.
-    async fn start_exe(dir: &Path, exe: &Path, leading_args: &[&str]) -> ChromeDriver {
         let mut last_error = String::new();
         for attempt in 0..3 {
             let port = free_port();
-            let log = dir.join(format!("chromedriver-{attempt}.log"));
-            let log_file = std::fs::File::create(&log).expect("create chromedriver log");
-            let child = Command::new(exe)
-                .args(leading_args)
-                .arg(format!("--port={port}"))
+            let log = dir.join(format!("driver-{attempt}.log"));
+            let log_file = std::fs::File::create(&log).expect("create the driver log");
+            let mut command = Command::new(&exe);
+            command
+                .args(engine.driver_args(port, dir))
                 .stdin(Stdio::null())
                 .stdout(log_file.try_clone().expect("clone log handle"))
                 .stderr(log_file)
                 // Own process group, so the browser it starts can be cleaned up with it.
-                .process_group(0)
+                .process_group(0);
+            if let Some(display) = display {
+                command.env("DISPLAY", display);
+            }
+            command.envs(env.iter().map(|(k, v)| (k, v)));
+            let child = command
                 .spawn()
                 .unwrap_or_else(|e| panic!("cannot start {}: {e}", exe.display()));
-            let mut driver = ChromeDriver { child, port, log };
+            let mut driver = DriverProcess {
+                engine,
+                child,
+                port,
+                log,
+            };
             match driver.wait_ready().await {
                 Ok(()) => return driver,
                 Err(e) => last_error = e,
             }
             // `driver` is dropped here: killed and reaped before the next attempt.
         }
-        panic!("chromedriver did not become ready: {last_error}");
+        panic!(
+            "the {} driver did not become ready: {last_error}",
+            engine.label()
+        );
     }
 
     async fn wait_ready(&mut self) -> Result<(), String> {
@@ -162,7 +227,7 @@ impl ChromeDriver {
         loop {
             if let Ok(Some(status)) = self.child.try_wait() {
                 return Err(format!(
-                    "chromedriver exited ({status}); log:\n{}",
+                    "the driver exited ({status}); log:\n{}",
                     self.log_text()
                 ));
             }
@@ -197,7 +262,7 @@ impl ChromeDriver {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
-    /// Whether the chromedriver process has exited (left as a zombie, not yet reaped).
+    /// Whether the driver process has exited (left as a zombie, not yet reaped).
     fn has_exited(&self) -> bool {
         let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id()));
         match stat {
@@ -211,198 +276,140 @@ impl ChromeDriver {
     }
 }
 
-impl Drop for ChromeDriver {
+impl Drop for DriverProcess {
     fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            // Graceful: chromedriver's /shutdown quits every session's browser, then exits.
-            let _ = http_get(self.port, "/shutdown", Duration::from_secs(2));
-            let deadline = Instant::now() + Duration::from_secs(3);
-            while !self.has_exited() && Instant::now() < deadline {
-                std::thread::sleep(Duration::from_millis(25));
+        if self.engine == Engine::Chromium {
+            if let Ok(None) = self.child.try_wait() {
+                // Graceful: chromedriver's /shutdown quits every session's browser, then exits.
+                let _ = http_get(self.port, "/shutdown", Duration::from_secs(2));
+                let deadline = Instant::now() + Duration::from_secs(3);
+                while !self.has_exited() && Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(25));
+                }
             }
-            // The chromedriver pid (also its process group id) is still reserved until it is
-            // reaped below, so signalling the group cannot hit an unrelated process. This
-            // removes any browser process that outlived the driver.
-            let _ = Command::new("kill")
-                .args(["-KILL", "--", &format!("-{}", self.child.id())])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status();
-            let _ = self.child.kill();
         }
-        let _ = self.child.wait();
+        // Removes any browser process that outlived the driver (or its ended session).
+        kill_group(&mut self.child);
     }
 }
 
-/// W3C capabilities for headless Chromium with a private profile folder.
-pub fn chromium_capabilities(profile: &Path) -> serde_json::Map<String, Value> {
-    let binary = chromium_path();
-    let caps = json!({
-        "browserName": "chrome",
-        "pageLoadStrategy": "normal",
-        "timeouts": { "script": 30_000, "pageLoad": 30_000, "implicit": 0 },
-        "goog:chromeOptions": {
-            "binary": binary.to_string_lossy(),
-            "args": [
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-quic",
-                format!("--user-data-dir={}", profile.display()),
-                "--window-size=1280,900",
-            ],
-        },
-    });
-    match caps {
-        Value::Object(map) => map,
-        _ => unreachable!(),
+/// A Chrome DevTools Protocol command sent through chromedriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct CdpCommand {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for CdpCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        let session = session_id.unwrap_or_default();
+        base_url.join(&format!("session/{session}/goog/cdp/execute"))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
     }
 }
 
-/// `$GECKODRIVER` or `~/.cargo/bin/geckodriver` (where `cargo install geckodriver` puts it).
-pub fn geckodriver_path() -> PathBuf {
-    let home = std::env::var("HOME").unwrap_or_default();
-    env_path("GECKODRIVER", &format!("{home}/.cargo/bin/geckodriver"))
+/// Runs a Chrome DevTools Protocol command (Chromium only: check
+/// `Feature::DevTools` first) and returns its result.
+pub async fn cdp(client: &Client, cmd: &str, params: Value) -> Value {
+    client
+        .issue_cmd(CdpCommand {
+            cmd: cmd.to_owned(),
+            params,
+        })
+        .await
+        .unwrap_or_else(|e| panic!("CDP {cmd} failed: {e}"))
 }
 
-/// W3C capabilities for headless Firefox (geckodriver makes a fresh profile per session).
-pub fn firefox_capabilities() -> serde_json::Map<String, Value> {
-    let caps = json!({
-        "browserName": "firefox",
-        "pageLoadStrategy": "normal",
-        "timeouts": { "script": 30_000, "pageLoad": 30_000, "implicit": 0 },
-        "moz:firefoxOptions": { "args": ["-headless", "--width=1280", "--height=900"] },
-    });
-    match caps {
-        Value::Object(map) => map,
-        _ => unreachable!(),
-    }
-}
-
-/// W3C capabilities for WebKitGTK's MiniBrowser (`$MINIBROWSER` or Debian's path).
-pub fn webkit_capabilities() -> serde_json::Map<String, Value> {
-    let binary = env_path(
-        "MINIBROWSER",
-        "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
-    );
-    let caps = json!({
-        "timeouts": { "script": 30_000, "pageLoad": 30_000, "implicit": 0 },
-        "webkitgtk:browserOptions": {
-            "binary": binary.to_string_lossy(),
-            "args": ["--automation"],
-        },
-    });
-    match caps {
-        Value::Object(map) => map,
-        _ => unreachable!(),
-    }
-}
-
-/// A headless Chromium session driven through its own chromedriver.
+/// A browser session driven through its own driver process.
 ///
-/// The driver and the folder are held only so that dropping the browser stops chromedriver and
-/// then removes the profile; field order is drop order.
+/// The driver, display and folder are held only so that dropping the browser stops them in
+/// order and then removes the profile; field order is drop order.
 pub struct Browser {
     client: Option<Client>,
-    _driver: ChromeDriver,
+    engine: Engine,
+    _driver: DriverProcess,
+    _display: Option<Xvfb>,
     _dir: tempfile::TempDir,
 }
 
 impl Browser {
-    pub async fn start() -> Browser {
-        let binary = chromium_path();
+    pub async fn start(engine: Engine, launch: Launch) -> Browser {
+        let binary = engine.browser_path();
         if !binary.is_file() {
             panic!(
-                "Chromium not found at {} (set CHROMIUM to its path; on Debian: apt-get install chromium)",
-                binary.display()
+                "{} not found at {} (on Debian: {})",
+                engine.label(),
+                binary.display(),
+                engine.install_hint()
             );
         }
         let dir = tempfile::Builder::new()
-            .prefix("e2e-chromium")
+            .prefix(&format!("e2e-{}", engine.name()))
             .tempdir()
             .expect("create a temporary folder for the browser profile");
         let profile = dir.path().join("profile");
         std::fs::create_dir_all(&profile).expect("create profile dir");
-        let driver = ChromeDriver::start(dir.path()).await;
+        let display = (engine == Engine::WebKit).then(Xvfb::start);
+        let env = engine.driver_env(dir.path(), launch);
+        let display_name = display.as_ref().map(|d| d.display.as_str());
+        let driver = DriverProcess::start(engine, dir.path(), display_name, &env).await;
         let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(chromium_capabilities(&profile))
+            .capabilities(engine.capabilities(&profile, launch))
             .connect(&driver.url())
             .await
             .unwrap_or_else(|e| {
                 panic!(
-                    "cannot open a Chromium session: {e}\nchromedriver log:\n{}",
+                    "cannot open a {} session: {e}\ndriver log:\n{}",
+                    engine.label(),
                     driver.log_text()
                 )
             });
-        Browser {
+        let browser = Browser {
             client: Some(client),
+            engine,
             _driver: driver,
+            _display: display,
             _dir: dir,
-        }
+        };
+        browser.apply(launch).await;
+        browser
     }
 
-    /// A headless Firefox session through its own geckodriver, for the tests that also run in
-    /// Firefox (`Browser::start` stays Chromium).
-    pub async fn start_firefox() -> Browser {
-        let exe = geckodriver_path();
-        if !exe.is_file() {
-            panic!(
-                "geckodriver not found at {} (set GECKODRIVER; cargo install --locked geckodriver)",
-                exe.display()
-            );
+    /// What the capabilities could not set: Chromium's media features come from CDP, and
+    /// WebKit's window from a resize.
+    async fn apply(&self, launch: Launch) {
+        let client = self.client();
+        if self.engine == Engine::Chromium && (launch.dark || launch.reduced_motion) {
+            let scheme = if launch.dark { "dark" } else { "light" };
+            let motion = if launch.reduced_motion {
+                "reduce"
+            } else {
+                "no-preference"
+            };
+            cdp(
+                client,
+                "Emulation.setEmulatedMedia",
+                json!({ "features": [
+                    { "name": "prefers-color-scheme", "value": scheme },
+                    { "name": "prefers-reduced-motion", "value": motion },
+                ] }),
+            )
+            .await;
         }
-        let dir = tempfile::Builder::new()
-            .prefix("e2e-firefox")
-            .tempdir()
-            .expect("create a temporary folder for the driver log");
-        let driver = ChromeDriver::start_exe(dir.path(), &exe, &[]).await;
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(firefox_capabilities())
-            .connect(&driver.url())
-            .await
-            .unwrap_or_else(|e| {
-                panic!(
-                    "cannot open a Firefox session: {e}\ngeckodriver log:\n{}",
-                    driver.log_text()
-                )
-            });
-        Browser {
-            client: Some(client),
-            _driver: driver,
-            _dir: dir,
-        }
-    }
-
-    /// WebKitGTK's MiniBrowser through WebKitWebDriver, on a virtual display (`xvfb-run -a`).
-    pub async fn start_webkit() -> Browser {
-        let dir = tempfile::Builder::new()
-            .prefix("e2e-webkit")
-            .tempdir()
-            .expect("create a temporary folder for the driver log");
-        let driver = ChromeDriver::start_exe(
-            dir.path(),
-            Path::new("xvfb-run"),
-            &["-a", "WebKitWebDriver"],
-        )
-        .await;
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(webkit_capabilities())
-            .connect(&driver.url())
-            .await
-            .unwrap_or_else(|e| {
-                panic!(
-                    "cannot open a WebKit session: {e}\nWebKitWebDriver log:\n{}",
-                    driver.log_text()
-                )
-            });
-        Browser {
-            client: Some(client),
-            _driver: driver,
-            _dir: dir,
+        if self.engine == Engine::WebKit {
+            let (width, height) = WINDOW;
+            client
+                .set_window_size(width, height)
+                .await
+                .unwrap_or_else(|e| panic!("cannot size the WebKit window: {e}"));
         }
     }
 
@@ -412,7 +419,11 @@ impl Browser {
             .expect("browser session already closed")
     }
 
-    /// Ends the WebDriver session (closing Chromium); Drop then stops chromedriver.
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// Ends the WebDriver session (closing the browser); Drop then stops the driver.
     pub async fn close(mut self) {
         if let Some(client) = self.client.take() {
             let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;

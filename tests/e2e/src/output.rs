@@ -12,3 +12,11 @@ pub fn output_dir(sub: &str) -> PathBuf {
         .unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
     dir
 }
+
+/// Where screenshots of the current engine go: `screenshots/<engine>/`.
+pub fn screenshots_dir() -> PathBuf {
+    output_dir(&format!(
+        "screenshots/{}",
+        crate::engine::Engine::current().name()
+    ))
+}

@@ -1,50 +1,47 @@
 //! Every main route on a phone and a desktop: it renders a heading, the page never scrolls
-//! sideways, and a screenshot is saved under test-output/screenshots for a person to look at.
+//! sideways, every control is at least 24 by 24 px to tap, and a screenshot is saved under
+//! test-output/screenshots/<engine>/ for a person to look at. And text at 200% in a narrow
+//! window (as 200% zoom of a 1280 px window gives) loses nothing.
 
+use e2e::a11y::small_targets;
 use e2e::app;
 use e2e::dom::run_js;
-use e2e::output::output_dir;
+use e2e::output::screenshots_dir;
 use e2e::wait::wait_for_css;
 use e2e::E2e;
 
 const VIEWPORTS: [(u32, u32); 2] = [(360, 740), (1280, 800)];
 
+/// WCAG 2.5.8's minimum target size, in CSS pixels.
+const MIN_TARGET: u32 = 24;
+
+/// Elements (outside the table's own scroller) that stick out of the page's width, or text
+/// clipped by its box: content a reader at 200% would lose.
+const LOST_CONTENT: &str = r#"
+const width = document.documentElement.clientWidth;
+const lost = [];
+document.querySelectorAll('body *').forEach((el) => {
+  if (el.closest('.table-scroll, .visually-hidden, .skip-link, noscript, script, style')) { return; }
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) { return; }
+  const style = getComputedStyle(el);
+  const clipsText = style.overflowX === 'hidden' && el.scrollWidth > el.clientWidth + 1;
+  if (r.left < -1 || r.right > width + 1 || clipsText) {
+    lost.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent || '').trim().slice(0, 30)}" ${Math.round(r.left)}..${Math.round(r.right)} of ${width}`);
+  }
+});
+return lost;
+"#;
+
 #[tokio::test]
 async fn main_routes_fit_phone_and_desktop_widths() {
-    let post = app::posts().into_iter().next().expect("at least one post");
-    let inspections = app::inspections();
-    let compared: Vec<&str> = inspections.iter().take(4).map(|i| i.id.as_str()).collect();
-    let routes = [
-        ("home", "/".to_string(), "main h1"),
-        (
-            "league-table",
-            "/league-table".to_string(),
-            "table.league-table tbody tr",
-        ),
-        ("posts", "/posts".to_string(), "ul.post-list li"),
-        ("post", format!("/posts/{}", post.slug), "article.post h1"),
-        ("about", "/about".to_string(), "ul.coverage li"),
-        (
-            "inspection",
-            format!("/inspections/{}", compared[0]),
-            "table.standards-table",
-        ),
-        (
-            "compare",
-            format!("/compare?ids={}", compared.join(",")),
-            "table.compare-table",
-        ),
-        ("not-found", "/no-such-page".to_string(), "main h1"),
-    ];
-    let shots = output_dir("screenshots");
+    let routes = app::main_routes();
+    let shots = screenshots_dir();
     let e2e = E2e::start().await;
     let client = e2e.client();
     for (width, height) in VIEWPORTS {
-        client
-            .set_window_size(width, height)
-            .await
-            .expect("resize the window");
-        for (name, path, ready) in &routes {
+        e2e.set_viewport(width, height).await;
+        for app::Route { name, path, ready } in &routes {
             e2e.goto(path).await;
             wait_for_css(client, ready).await;
             let widths = run_js(
@@ -58,10 +55,47 @@ async fn main_routes_fit_phone_and_desktop_widths() {
                 scroll <= client_width,
                 "{path} at {width}px scrolls sideways: content is {scroll}px wide in a {client_width}px page"
             );
+            let small = small_targets(client, MIN_TARGET).await;
+            assert!(
+                small.is_empty(),
+                "{path} at {width}px has controls under {MIN_TARGET}x{MIN_TARGET} px: {small:#?}"
+            );
             let png = client.screenshot().await.expect("take a screenshot");
             std::fs::write(shots.join(format!("{name}-{width}x{height}.png")), png)
                 .expect("save the screenshot");
         }
+    }
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn text_at_200_percent_in_a_narrow_window_loses_nothing() {
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    // 200% zoom of a 1280 px window lays the page out 640 CSS px wide with text twice the size.
+    e2e.set_viewport(640, 800).await;
+    for app::Route { path, ready, .. } in &app::main_routes() {
+        e2e.goto(path).await;
+        wait_for_css(client, ready).await;
+        run_js(
+            client,
+            "document.documentElement.style.fontSize = '200%';",
+            vec![],
+        )
+        .await;
+        let lost = run_js(client, LOST_CONTENT, vec![]).await;
+        assert_eq!(
+            lost.as_array().map(Vec::len),
+            Some(0),
+            "{path} with text at 200% in 640 px loses content: {lost:#}"
+        );
+        let widths = run_js(
+            client,
+            "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await;
+        assert_eq!(widths, true, "{path} with text at 200% scrolls sideways");
     }
     e2e.stop().await;
 }

@@ -1,10 +1,29 @@
-//! Keyboard users land in the right place: the skip link and client-side navigation both move
-//! focus to the main content.
+//! Keyboard users land in the right place: the skip link moves focus to the main content, and
+//! client-side navigation to the new page's heading (a post's once it has loaded).
 
 use e2e::dom::run_js;
 use e2e::wait::{wait_for, wait_for_css};
 use e2e::E2e;
 use fantoccini::Locator;
+
+/// Waits until focus is on `main h1` reading `text`.
+async fn wait_for_heading_focus(client: &fantoccini::Client, text: &str) {
+    wait_for(&format!("focus on the h1 {text:?}"), || async {
+        let focus = run_js(
+            client,
+            "const h = document.querySelector('main h1');\
+             return [document.activeElement === h, h ? h.textContent.trim() : null];",
+            vec![],
+        )
+        .await;
+        if focus[0] == true && focus[1] == text {
+            Ok(())
+        } else {
+            Err(format!("focus on main h1, its text: {focus}"))
+        }
+    })
+    .await;
+}
 
 async fn focused_id(client: &fantoccini::Client) -> String {
     run_js(
@@ -19,7 +38,7 @@ async fn focused_id(client: &fantoccini::Client) -> String {
 }
 
 #[tokio::test]
-async fn skip_link_and_navigation_move_focus_to_main() {
+async fn skip_link_moves_focus_to_main_and_navigation_to_the_heading() {
     let e2e = E2e::start().await;
     let client = e2e.client();
     e2e.goto("/").await;
@@ -51,17 +70,23 @@ async fn skip_link_and_navigation_move_focus_to_main() {
         .expect("a Posts link in the navigation");
     posts.click().await.expect("click Posts");
     wait_for_css(client, "ul.post-list li").await;
-    wait_for("focus on <main> after navigating", || async {
-        match focused_id(client).await.as_str() {
-            "main" => Ok(()),
-            other => Err(format!("focus is on #{other}")),
-        }
-    })
-    .await;
+    wait_for_heading_focus(client, "Posts").await;
     assert_eq!(
         client.current_url().await.unwrap().path(),
         "/posts",
         "the link navigated"
     );
+
+    // A post's heading arrives with its data; focus waits for it.
+    let post = e2e::app::posts().into_iter().next().expect("a post");
+    let link = client
+        .find(Locator::Css(&format!(
+            "main a[href='/posts/{}']",
+            post.slug
+        )))
+        .await
+        .expect("a link to the first post");
+    link.click().await.expect("click the post");
+    wait_for_heading_focus(client, &post.title).await;
     e2e.stop().await;
 }

@@ -1,8 +1,8 @@
 //! Installable and offline: after one visit the service worker serves every route and file
 //! with the server stopped; a new deploy waits until the reader asks for it; a broken deploy
-//! leaves the working version in place. Chromium, Firefox and WebKit; the tests named
-//! `chromium_…` that use the DevTools Protocol run only there. Expectations come from the
-//! built files.
+//! leaves the working version in place. In every engine the run drives; the test named
+//! `chromium_…` needs the DevTools Protocol and is skipped elsewhere. Expectations come from
+//! the built files.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -10,6 +10,7 @@ use std::process::Command;
 use e2e::app::{dist_dir, inspections, posts};
 use e2e::dom::{run_js, settle_table, text_of};
 use e2e::wait::{wait_for, wait_for_css, wait_for_text};
+use e2e::engine::Feature;
 use e2e::E2e;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
@@ -105,22 +106,8 @@ async fn every_route_loads_offline(e2e: &mut E2e) {
 }
 
 #[tokio::test]
-async fn chromium_loads_every_route_from_the_cache_with_the_server_stopped() {
+async fn every_route_loads_from_the_cache_with_the_server_stopped() {
     let mut e2e = E2e::start().await;
-    every_route_loads_offline(&mut e2e).await;
-    e2e.stop().await;
-}
-
-#[tokio::test]
-async fn firefox_loads_every_route_from_the_cache_with_the_server_stopped() {
-    let mut e2e = E2e::start_firefox().await;
-    every_route_loads_offline(&mut e2e).await;
-    e2e.stop().await;
-}
-
-#[tokio::test]
-async fn webkit_loads_every_route_from_the_cache_with_the_server_stopped() {
-    let mut e2e = E2e::start_webkit().await;
     every_route_loads_offline(&mut e2e).await;
     e2e.stop().await;
 }
@@ -129,24 +116,27 @@ async fn webkit_loads_every_route_from_the_cache_with_the_server_stopped() {
 /// offline indicator following the browser's network state.
 #[tokio::test]
 async fn chromium_finds_the_app_installable_and_it_says_when_it_is_offline() {
+    if !e2e::skip_unless(Feature::DevTools) {
+        return;
+    }
     let e2e = E2e::start().await;
     let client = e2e.client();
     e2e.goto("/").await;
     wait_for_service_worker(client).await;
-    let report = e2e::cdp::execute(client, "Page.getInstallabilityErrors", json!({})).await;
+    let report = e2e::driver::cdp(client, "Page.getInstallabilityErrors", json!({})).await;
     assert_eq!(
         report["installabilityErrors"],
         json!([]),
         "installability: {report}"
     );
 
-    e2e::cdp::execute(client, "Network.enable", json!({})).await;
+    e2e::driver::cdp(client, "Network.enable", json!({})).await;
     let conditions = |offline: bool| json!({ "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 });
-    e2e::cdp::execute(client, "Network.emulateNetworkConditions", conditions(true)).await;
+    e2e::driver::cdp(client, "Network.emulateNetworkConditions", conditions(true)).await;
     let indicator = wait_for_css(client, "#offline-indicator[role=status] p").await;
     let text = indicator.text().await.unwrap_or_default();
     assert!(text.starts_with("You are offline."), "{text}");
-    e2e::cdp::execute(
+    e2e::driver::cdp(
         client,
         "Network.emulateNetworkConditions",
         conditions(false),
@@ -165,7 +155,7 @@ async fn chromium_finds_the_app_installable_and_it_says_when_it_is_offline() {
 /// Data changed on the server without a new deploy: the page answers from the device at once,
 /// the worker fetches the new file in the background, and the next load shows it.
 #[tokio::test]
-async fn chromium_data_is_served_from_the_device_and_refreshed_in_the_background() {
+async fn data_is_served_from_the_device_and_refreshed_in_the_background() {
     let first = inspections().into_iter().next().expect("an inspection");
     let mut e2e = E2e::start().await;
     e2e.goto("/league-table").await;
@@ -348,22 +338,8 @@ async fn organisation_of(client: &Client, id: &str) -> Option<String> {
 }
 
 #[tokio::test]
-async fn chromium_a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
-    a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page(E2e::start().await).await;
-}
-
-#[tokio::test]
-async fn firefox_a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
-    a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page(E2e::start_firefox().await)
-        .await;
-}
-
-#[tokio::test]
-async fn webkit_a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
-    a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page(E2e::start_webkit().await).await;
-}
-
-async fn a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page(mut e2e: E2e) {
+async fn a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
+    let mut e2e = E2e::start().await;
     let first = inspections().into_iter().next().expect("an inspection");
     e2e.goto("/league-table").await;
     assert_full_table(e2e.client()).await;
@@ -439,21 +415,8 @@ async fn a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page(mut e2e:
 }
 
 #[tokio::test]
-async fn chromium_a_broken_deploy_leaves_the_working_version_in_place() {
-    a_broken_deploy_leaves_the_working_version_in_place(E2e::start().await).await;
-}
-
-#[tokio::test]
-async fn firefox_a_broken_deploy_leaves_the_working_version_in_place() {
-    a_broken_deploy_leaves_the_working_version_in_place(E2e::start_firefox().await).await;
-}
-
-#[tokio::test]
-async fn webkit_a_broken_deploy_leaves_the_working_version_in_place() {
-    a_broken_deploy_leaves_the_working_version_in_place(E2e::start_webkit().await).await;
-}
-
-async fn a_broken_deploy_leaves_the_working_version_in_place(mut e2e: E2e) {
+async fn a_broken_deploy_leaves_the_working_version_in_place() {
+    let mut e2e = E2e::start().await;
     let first = inspections().into_iter().next().expect("an inspection");
     e2e.goto("/league-table").await;
     assert_full_table(e2e.client()).await;

@@ -1,0 +1,168 @@
+//! A keyboard-only journey through the league table and the posts, in real key presses:
+//! skip link, Tab and Shift+Tab, a text filter, a select, a button with Space, sort buttons
+//! with Enter and Space, links; focus always visible, moved to each new page's h1, and every
+//! sort and filter result announced in the polite live region.
+
+use e2e::app;
+use e2e::dom::{self, text_of};
+use e2e::keyboard::{focused, press, tab_to, type_text};
+use e2e::wait::{wait_for, wait_for_css};
+use e2e::E2e;
+use fantoccini::key::Key;
+use fantoccini::Client;
+
+const LIVE: &str = "main [role=status][aria-live=polite]";
+
+/// Waits for the polite live region to announce the table's current `#shown-count` together
+/// with every one of `words`.
+async fn announced(client: &Client, words: &[&str]) -> String {
+    wait_for(
+        &format!("the live region to announce {words:?} and the shown count"),
+        || async {
+            let live = text_of(client, LIVE).await.unwrap_or_default();
+            let shown = text_of(client, "#shown-count").await.unwrap_or_default();
+            if !shown.is_empty() && live.contains(&shown) && words.iter().all(|w| live.contains(w))
+            {
+                Ok(live)
+            } else {
+                Err(format!("live region {live:?}, shown count {shown:?}"))
+            }
+        },
+    )
+    .await
+}
+
+/// Waits until the focused element is the page's `main h1` reading `heading`.
+async fn focus_on_heading(client: &Client, heading: &str) {
+    wait_for(&format!("focus on the h1 {heading:?}"), || async {
+        let here = focused(client).await;
+        let in_main = dom::run_js(
+            client,
+            "return document.activeElement === document.querySelector('main h1');",
+            vec![],
+        )
+        .await;
+        match here {
+            Some(f) if f.tag == "h1" && f.text == heading && in_main == serde_json::json!(true) => {
+                Ok(())
+            }
+            other => Err(format!("focus on {other:?}")),
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn keyboard_only_journey_through_table_and_posts() {
+    let inspections = app::inspections();
+    let total = inspections.len();
+    let post = app::posts().into_iter().next().expect("a post");
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto("/league-table").await;
+    dom::settle_table(client, |s| s.rows.len() == total).await;
+
+    // The first Tab reaches the skip link, which shows itself; Enter moves focus to <main>.
+    let skip = tab_to(client, "a.skip-link", false, 1).await;
+    assert_eq!(skip.text, "Skip to main content");
+    press(client, Key::Enter).await;
+    wait_for("focus on <main> after the skip link", || async {
+        match focused(client).await {
+            Some(f) if f.id == "main" => Ok(()),
+            other => Err(format!("focus on {other:?}")),
+        }
+    })
+    .await;
+
+    // Text filter: type an organisation's name; the count and the announcement follow.
+    let target = &inspections[0];
+    tab_to(client, "#filter-text", false, 5).await;
+    type_text(client, &target.organisation).await;
+    let snap = dom::settle_table(client, |s| {
+        s.rows.len() < total && s.rows.iter().any(|r| r.id.as_deref() == Some(&target.id))
+    })
+    .await;
+    assert!(
+        snap.rows
+            .iter()
+            .any(|r| r.id.as_deref() == Some(&target.id)),
+        "typing {:?} keeps its row ({})",
+        target.organisation,
+        snap.summary()
+    );
+    announced(client, &[]).await;
+
+    // Clear the text with the keyboard, then pick a kind in the select with the arrow keys.
+    for _ in 0..target.organisation.chars().count() {
+        press(client, Key::Backspace).await;
+    }
+    dom::settle_table(client, |s| s.rows.len() == total).await;
+    tab_to(client, "#filter-kind", false, 3).await;
+    press(client, Key::Down).await;
+    let kind = wait_for("the kind select to change with the arrow key", || async {
+        match dom::value_of(client, "#filter-kind").await {
+            Some(v) if !v.is_empty() => Ok(v),
+            other => Err(format!("value {other:?}")),
+        }
+    })
+    .await;
+    let count = inspections.iter().filter(|i| i.kind == kind).count();
+    let snap = dom::settle_table(client, |s| s.rows.len() == count).await;
+    assert_eq!(snap.rows.len(), count, "rows of kind {kind:?}");
+    announced(client, &[]).await;
+
+    // "Clear filters" with Space.
+    tab_to(client, "button.clear", false, 5).await;
+    press(client, Key::Space).await;
+    dom::settle_table(client, |s| s.rows.len() == total).await;
+    assert_eq!(
+        dom::value_of(client, "#filter-kind").await.as_deref(),
+        Some("")
+    );
+
+    // Sort buttons: Enter on organisation, Space on the next header.
+    tab_to(client, "th button[data-sort=organisation]", false, 6).await;
+    press(client, Key::Enter).await;
+    let snap = dom::settle_table(client, |s| {
+        s.sorted_columns().first().map(|(k, _)| k.as_str()) == Some("organisation")
+    })
+    .await;
+    assert_eq!(snap.sorted_columns().len(), 1, "{:?}", snap.sort);
+    announced(client, &["Organisation"]).await;
+    let next = tab_to(client, "th button[data-sort]", false, 1).await;
+    press(client, Key::Space).await;
+    let snap = dom::settle_table(client, |s| {
+        s.sorted_columns().first().map(|(k, _)| k.as_str()) == Some(next.key.as_str())
+    })
+    .await;
+    assert_eq!(
+        snap.sorted_columns().first().map(|(k, _)| k.clone()),
+        Some(next.key.clone()),
+        "Space sorts by {:?}",
+        next.key
+    );
+    let label = next
+        .text
+        .trim_end_matches(['↕', '▲', '▼'])
+        .trim()
+        .to_owned();
+    announced(client, &[&label]).await;
+
+    // Back up to the main navigation with Shift+Tab and follow "Posts" with Enter: focus
+    // lands on the new page's heading.
+    tab_to(client, "nav a[href='/posts']", true, 20).await;
+    press(client, Key::Enter).await;
+    wait_for_css(client, "ul.post-list li").await;
+    focus_on_heading(client, "Posts").await;
+
+    // Tab from the heading to the first post's link and open it.
+    let href = format!("/posts/{}", post.slug);
+    tab_to(client, &format!("main a[href='{href}']"), false, 40).await;
+    press(client, Key::Enter).await;
+    focus_on_heading(client, &post.title).await;
+    assert_eq!(
+        client.current_url().await.expect("current url").path(),
+        href
+    );
+    e2e.stop().await;
+}
