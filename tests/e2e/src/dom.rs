@@ -254,7 +254,8 @@ pub async fn settle_table(
     }
 }
 
-/// Waits for the first element matching `css` and clicks it.
+/// Waits for the first element matching `css` and clicks it the way a user does (a WebDriver
+/// click).
 pub async fn click(client: &Client, css: &str) {
     crate::wait::wait_for_css(client, css)
         .await
@@ -275,17 +276,6 @@ pub async fn click_sort(client: &Client, key: &str) {
 /// "N of M shown", the exact text of `#shown-count`.
 pub fn shown_text(n: usize, m: usize) -> String {
     format!("{n} of {m} shown")
-}
-
-/// Clicks the first element matching `css` the way a user does (a WebDriver click).
-pub async fn click(client: &Client, css: &str) {
-    client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no `{css}`: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("cannot click `{css}`: {e}"));
 }
 
 /// The `checked` state of the checkbox matching `css`, `None` when there is none.
