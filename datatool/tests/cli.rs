@@ -21,13 +21,19 @@ fn project_copy() -> tempfile::TempDir {
 }
 
 fn run(root: &Path, mode: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_datatool"))
-        .args([mode, "--root"])
-        .arg(root)
-        // The default origin, whatever the machine's environment says.
-        .env_remove("SITE_ORIGIN")
-        .output()
-        .expect("run the data tool")
+    run_with_origin(root, mode, None)
+}
+
+/// Runs the tool with `SITE_ORIGIN` set, or unset (the default origin) whatever the
+/// machine's environment says.
+fn run_with_origin(root: &Path, mode: &str, origin: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_datatool"));
+    command.args([mode, "--root"]).arg(root);
+    match origin {
+        Some(origin) => command.env("SITE_ORIGIN", origin),
+        None => command.env_remove("SITE_ORIGIN"),
+    };
+    command.output().expect("run the data tool")
 }
 
 fn ratings_path(root: &Path) -> PathBuf {
@@ -87,22 +93,12 @@ fn builds_every_file_from_the_sources() {
 #[test]
 fn the_feed_uses_the_configured_origin() {
     let dir = project_copy();
-    let output = Command::new(env!("CARGO_BIN_EXE_datatool"))
-        .args(["build", "--root"])
-        .arg(dir.path())
-        .env("SITE_ORIGIN", "https://blog.example.net/")
-        .output()
-        .unwrap();
+    let output = run_with_origin(dir.path(), "build", Some("https://blog.example.net/"));
     assert!(output.status.success());
     let feed = fs::read_to_string(dir.path().join("public/data/feed.xml")).unwrap();
     assert!(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://blog.example.net/feed.xml\"/>"));
 
-    let bad = Command::new(env!("CARGO_BIN_EXE_datatool"))
-        .args(["check", "--root"])
-        .arg(dir.path())
-        .env("SITE_ORIGIN", "blog.example.net")
-        .output()
-        .unwrap();
+    let bad = run_with_origin(dir.path(), "check", Some("blog.example.net"));
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("error: SITE_ORIGIN: 'blog.example.net'"));
 }

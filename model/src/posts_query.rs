@@ -4,7 +4,7 @@
 use crate::post::PostSummary;
 use crate::search::{search, Hit};
 use crate::url::with_query;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// Posts on one page of the list.
 pub const PAGE_SIZE: usize = 10;
@@ -170,18 +170,21 @@ pub fn result_summary(count: usize, query: &PostsQuery) -> String {
 
 /// Every tag used, A to Z, for the tag filter.
 pub fn all_tags(posts: &[PostSummary]) -> Vec<String> {
-    let mut tags: Vec<String> = posts.iter().flat_map(|p| p.tags.clone()).collect();
-    tags.sort();
-    tags.dedup();
-    tags
+    // Inserted one by one: collecting into a set would add a sort to the wasm.
+    let mut tags = BTreeSet::new();
+    posts.iter().flat_map(|p| &p.tags).for_each(|tag| {
+        tags.insert(tag);
+    });
+    tags.into_iter().cloned().collect()
 }
 
 /// Every year posts were published in, newest first, for the year filter.
 pub fn all_years(posts: &[PostSummary]) -> Vec<u16> {
-    let mut years: Vec<u16> = posts.iter().map(|p| p.published.year).collect();
-    years.sort_by(|a, b| b.cmp(a));
-    years.dedup();
-    years
+    let mut years = BTreeSet::new();
+    posts.iter().for_each(|p| {
+        years.insert(p.published.year);
+    });
+    years.into_iter().rev().collect()
 }
 
 #[cfg(test)]

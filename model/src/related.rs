@@ -2,6 +2,7 @@
 
 use crate::inspection::Inspection;
 use crate::post::{newest_first, PostSummary};
+use std::cmp::Ordering;
 
 /// How many related posts a post shows.
 pub const RELATED_LIMIT: usize = 3;
@@ -53,12 +54,22 @@ pub fn related_posts<'a>(
         .map(|other| (relatedness(post, other, inspections), other))
         .filter(|(score, _)| *score > 0)
         .collect();
-    scored.sort_by(|(a, post_a), (b, post_b)| b.cmp(a).then_with(|| newest_first(post_a, post_b)));
-    scored
-        .into_iter()
-        .take(RELATED_LIMIT)
-        .map(|(_, post)| post)
-        .collect()
+    // Picks the best few one at a time: no sort for a handful of posts keeps the wasm smaller.
+    let mut related = Vec::new();
+    while related.len() < RELATED_LIMIT {
+        let best = scored
+            .iter()
+            .enumerate()
+            .min_by(|(_, (a, post_a)), (_, (b, post_b))| {
+                b.cmp(a).then_with(|| newest_first(post_a, post_b))
+            })
+            .map(|(i, _)| i);
+        match best {
+            Some(i) => related.push(scored.swap_remove(i).1),
+            None => break,
+        }
+    }
+    related
 }
 
 /// The posts published just before and just after `slug`: `(older, newer)`.
@@ -66,13 +77,18 @@ pub fn neighbours<'a>(
     slug: &str,
     posts: &'a [PostSummary],
 ) -> (Option<&'a PostSummary>, Option<&'a PostSummary>) {
-    let mut ordered: Vec<&PostSummary> = posts.iter().collect();
-    ordered.sort_by(|a, b| newest_first(a, b));
-    let Some(at) = ordered.iter().position(|p| p.slug == slug) else {
+    let Some(post) = posts.iter().find(|p| p.slug == slug) else {
         return (None, None);
     };
-    let newer = at.checked_sub(1).map(|i| ordered[i]);
-    (ordered.get(at + 1).copied(), newer)
+    let older = posts
+        .iter()
+        .filter(|p| newest_first(post, p) == Ordering::Less)
+        .min_by(|a, b| newest_first(a, b));
+    let newer = posts
+        .iter()
+        .filter(|p| newest_first(p, post) == Ordering::Less)
+        .max_by(|a, b| newest_first(a, b));
+    (older, newer)
 }
 
 #[cfg(test)]

@@ -59,12 +59,22 @@ pub struct Token {
     pub folded: String,
 }
 
+/// Letters and digits as posts use them: ASCII ones, and any other character outside the
+/// Latin-1 signs and the punctuation and symbol blocks. Unicode's own tables would cost the
+/// wasm more than they are worth here.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (!c.is_ascii()
+            && !c.is_whitespace()
+            && !matches!(c, '\u{80}'..='\u{BF}' | '×' | '÷' | '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{FE10}'..='\u{FE6F}' | '\u{FF00}'..='\u{FF0F}'))
+}
+
 /// The words of `text`: runs of letters and digits.
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (c.is_alphanumeric(), start) {
+        match (is_word_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push(Token {
@@ -227,9 +237,11 @@ pub fn search(posts: &[PostSummary], bodies: &HashMap<String, String>, query: &s
             },
         ));
     }
-    ranked.sort_by(|(a, hit_a), (b, hit_b)| {
+    // Unstable sort: the order is total (the index breaks the last ties), and it is smaller code.
+    ranked.sort_unstable_by(|(a, hit_a), (b, hit_b)| {
         b.cmp(a)
             .then_with(|| newest_first(&posts[hit_a.index], &posts[hit_b.index]))
+            .then(hit_a.index.cmp(&hit_b.index))
     });
     ranked.into_iter().map(|(_, hit)| hit).collect()
 }
@@ -358,6 +370,11 @@ mod tests {
             .map(|t| t.folded)
             .collect();
         assert_eq!(words, ["ynys", "mon", "north", "wales"]);
+        let words: Vec<String> = tokens("“Quoted” — «ça» 2019…")
+            .into_iter()
+            .map(|t| t.folded)
+            .collect();
+        assert_eq!(words, ["quoted", "ca", "2019"]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::components::select_filter::SelectFilter;
 use crate::components::unknown::or_unknown;
 use crate::routes::page_title;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use model::format::RatingsFile;
 use model::inspection::{Inspection, Kind};
 use model::table::{
@@ -19,6 +19,7 @@ pub fn LeagueTable() -> impl IntoView {
     let ratings = LocalResource::new(api::fetch_ratings);
     view! {
         <Title text=page_title("League table") />
+        <Meta name="description" content="An unofficial league table of every rated HM Inspectorate of Probation inspection from 2018 to 2023, sortable and filterable." />
         <h1>"League table"</h1>
         <p class="lede">
             "Every rated probation inspection published from 2018 to 2023. This is an unofficial table: "
