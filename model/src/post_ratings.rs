@@ -7,7 +7,7 @@ use crate::inspection::Inspection;
 /// (an older ratings file), which the box says rather than hiding.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PostRating {
-    Found(Inspection),
+    Found(Box<Inspection>),
     Missing(String),
 }
 
@@ -16,7 +16,7 @@ pub fn post_ratings(ids: &[String], ratings: &RatingsFile) -> Vec<PostRating> {
     ids.iter()
         .map(
             |id| match ratings.inspections.iter().find(|i| &i.id == id) {
-                Some(inspection) => PostRating::Found(inspection.clone()),
+                Some(inspection) => PostRating::Found(Box::new(inspection.clone())),
                 None => PostRating::Missing(id.clone()),
             },
         )
@@ -50,9 +50,9 @@ mod tests {
         assert_eq!(
             shown,
             [
-                PostRating::Found(inspection("crc-a", Kind::Crc)),
+                PostRating::Found(Box::new(inspection("crc-a", Kind::Crc))),
                 PostRating::Missing("gone".into()),
-                PostRating::Found(inspection("pdu-b", Kind::Pdu)),
+                PostRating::Found(Box::new(inspection("pdu-b", Kind::Pdu))),
             ]
         );
     }

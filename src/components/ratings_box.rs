@@ -20,7 +20,7 @@ pub fn RatingsBox(ids: Vec<String>, ratings: RatingsFile) -> impl IntoView {
 
 fn rating_view(rating: PostRating) -> AnyView {
     let inspection = match rating {
-        PostRating::Found(inspection) => inspection,
+        PostRating::Found(inspection) => *inspection,
         PostRating::Missing(id) => {
             return view! {
                 <li class="rating" data-inspection=id.clone()>
