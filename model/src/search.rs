@@ -479,7 +479,8 @@ mod tests {
     fn snippets_are_cut_at_spaces_with_ellipses() {
         let body = format!("{} needle {}", "word ".repeat(40), "more ".repeat(40));
         let start = body.find("needle").unwrap();
-        let s = snippet(&body, start..start + 6, &[start..start + 6]);
+        let needle = start..start + 6;
+        let s = snippet(&body, needle.clone(), std::slice::from_ref(&needle));
         assert!(
             s.text.starts_with("…word") && s.text.ends_with("more…"),
             "{}",

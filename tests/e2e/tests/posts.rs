@@ -24,9 +24,7 @@ async fn posts_list_links_every_post() {
     let mut items = Vec::new();
     for page in 1..=pages {
         let expected = app::POSTS_PAGE_SIZE.min(posts.len() - (page - 1) * app::POSTS_PAGE_SIZE);
-        let first_seen = items
-            .last()
-            .map(|item: &serde_json::Value| item.to_string());
+        let first_seen = items.last().cloned();
         let page_items = wait_for(
             &format!("page {page} of the post list to have {expected} items"),
             || {
@@ -35,8 +33,9 @@ async fn posts_list_links_every_post() {
                     let value = dom::run_js(client, script, vec![]).await;
                     let items = value.as_array().cloned().unwrap_or_default();
                     // A new page, not the previous one still on screen.
-                    let fresh = first_seen
-                        .is_none_or(|seen| items.iter().all(|item| item.to_string() != seen));
+                    let fresh = first_seen.is_none_or(|seen: serde_json::Value| {
+                        items.iter().all(|item| *item != seen)
+                    });
                     if items.len() == expected && fresh {
                         Ok(items)
                     } else {
