@@ -1,7 +1,8 @@
 //! Fetching the bundled JSON: one function per file, each returning a typed error the page can explain.
 
 use model::format::{
-    parse_post, parse_posts_index, parse_ratings, FormatError, PostFile, PostsIndex, RatingsFile,
+    parse_post, parse_posts_index, parse_posts_search, parse_ratings, FormatError, PostFile,
+    PostsIndex, PostsSearch, RatingsFile,
 };
 use model::saved_copy::SAVED_AT_HEADER;
 use model::slug::is_post_slug;
@@ -12,6 +13,7 @@ pub const POSTS_INDEX_URL: &str = "/data/posts/index.json";
 /// How long one file may take, answer and body together. The largest is tens of kilobytes, so
 /// anything this slow is a stalled connection that would otherwise leave "Loading…" forever.
 pub const FETCH_TIMEOUT_SECONDS: u32 = 15;
+pub const POSTS_SEARCH_URL: &str = "/data/posts/search.json";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
@@ -97,6 +99,13 @@ pub async fn fetch_posts_index() -> Result<PostsIndex, ApiError> {
     let what = "the list of posts";
     let text = fetch_text(POSTS_INDEX_URL, what).await?;
     parse_posts_index(&text).map_err(|error| ApiError::Format { what, error })
+}
+
+/// Every post's text, for searching bodies; fetched only once a search starts.
+pub async fn fetch_posts_search() -> Result<PostsSearch, ApiError> {
+    let what = "the text of the posts";
+    let text = fetch_text(POSTS_SEARCH_URL, what).await?;
+    parse_posts_search(&text).map_err(|error| ApiError::Format { what, error })
 }
 
 /// `None` when there is no post of that name, so the page can say so instead of showing an error.

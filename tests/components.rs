@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use model::band::Band;
 use model::post::{Block, Inline};
+use model::search::Highlighted;
 use on_probation::components::band_badge::BandBadge;
+use on_probation::components::highlight::Highlight;
 use on_probation::components::post_body::PostBody;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -46,6 +48,25 @@ fn known_and_unknown_bands_read_differently() {
     let class = |el: &web_sys::HtmlElement| el.first_element_child().unwrap().class_name();
     assert_eq!(class(&unknown), "band band-unknown");
     assert_ne!(class(&unknown), class(&inadequate));
+}
+
+#[wasm_bindgen_test]
+fn search_highlights_are_marks_around_plain_text() {
+    let text = "<img src=x onerror=window.pwned=1> Durham & Tees".to_string();
+    let start = text.find("Durham").unwrap();
+    let container = mount(move || {
+        view! { <Highlight text=Highlighted { text, ranges: vec![1..4, start..start + 6] } /> }
+    });
+    let marks = container.query_selector_all("mark").unwrap();
+    let marked: Vec<String> = (0..marks.length())
+        .map(|i| marks.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(marked, ["img", "Durham"]);
+    assert!(container.query_selector("img").unwrap().is_none());
+    assert_eq!(
+        container.text_content().unwrap(),
+        "<img src=x onerror=window.pwned=1> Durham & Tees"
+    );
 }
 
 #[wasm_bindgen_test]

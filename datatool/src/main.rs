@@ -2,8 +2,10 @@
 //! the app fetches under `public/data/`. Nothing is written unless every input is valid.
 //!
 //! Usage: `datatool [build|check] [--root DIR]` (default: `build` in the current folder).
+//! The `SITE_ORIGIN` environment variable sets the origin of the feed's links.
 
 mod diagnostic;
+mod feed;
 mod inspections_csv;
 mod markdown;
 mod posts;

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{line_of, Diagnostic};
 use crate::markdown::{plain_text, to_blocks};
-use model::date::PartialDate;
+use model::date::{PartialDate, Precision};
 use model::format::{PostFile, FORMAT_VERSION, POST_FORMAT};
 use model::post::{reading_minutes, PostSummary};
 use model::slug::is_post_slug;
@@ -24,6 +24,9 @@ struct FrontMatter {
 
 const FENCE: &str = "+++";
 const EXCERPT_CHARS: usize = 220;
+/// Every post, explainer or inspection, is 150 to 400 words long: long enough to say something,
+/// short enough to read in two minutes.
+pub const BODY_WORDS: std::ops::RangeInclusive<usize> = 150..=400;
 
 /// Reads the post at `path`, whose slug is its file name; `known_ids` are the inspections it may name.
 pub fn parse(
@@ -114,17 +117,51 @@ pub fn parse(
         "required but empty".into(),
     );
     let published = PartialDate::parse(&matter.published);
-    if let Err(e) = &published {
-        check(false, "published", e.to_string());
+    match &published {
+        Err(e) => check(false, "published", e.to_string()),
+        Ok(date) => check(
+            date.precision() == Precision::Day,
+            "published",
+            format!(
+                "'{}' must be a full date, YYYY-MM-DD: the feed and the list need the day",
+                matter.published
+            ),
+        ),
     }
-    for tag in &matter.tags {
-        check(!tag.trim().is_empty(), "tags", "a tag is empty".into());
+    for (i, tag) in matter.tags.iter().enumerate() {
+        if tag.trim().is_empty() {
+            check(false, "tags", "a tag is empty".into());
+            continue;
+        }
+        check(
+            tag.trim() == tag,
+            "tags",
+            format!("tag '{tag}' has spaces at its start or end"),
+        );
+        check(
+            tag.to_lowercase() == *tag,
+            "tags",
+            format!(
+                "tag '{tag}' must be lower case, e.g. '{}'",
+                tag.to_lowercase()
+            ),
+        );
+        check(
+            !matter.tags[..i].contains(tag),
+            "tags",
+            format!("tag '{tag}' is listed twice"),
+        );
     }
-    for id in &matter.inspections {
+    for (i, id) in matter.inspections.iter().enumerate() {
         check(
             known_ids.contains(id.as_str()),
             "inspections",
             format!("unknown inspection id '{id}': not in inspections.csv"),
+        );
+        check(
+            !matter.inspections[..i].contains(id),
+            "inspections",
+            format!("inspection id '{id}' is listed twice"),
         );
     }
     let blocks = match to_blocks(body) {
@@ -144,11 +181,15 @@ pub fn parse(
     };
     let words = plain_text(&body);
     let word_count = words.split_whitespace().count();
-    if word_count == 0 {
+    if !BODY_WORDS.contains(&word_count) {
         return Err(error(
             body_first_line,
             Some("body"),
-            "the post has no text".into(),
+            format!(
+                "the body has {word_count} words; a post has {} to {} (counted as a reader sees them, without Markdown marks or link addresses)",
+                BODY_WORDS.start(),
+                BODY_WORDS.end()
+            ),
         ));
     }
     Ok(PostFile {
@@ -208,14 +249,101 @@ mod tests {
         parse(Path::new("content/posts/a-post.md"), text, &ids())
     }
 
+    /// A body of `n` words: "One two three." then filler.
+    fn words(n: usize) -> String {
+        format!("\nOne two three.{}\n", " word".repeat(n - 3))
+    }
+
     #[test]
     fn reads_front_matter_and_body() {
-        let file = parse_str(&post(GOOD_FRONT, "\nOne two three.\n")).unwrap();
+        let file = parse_str(&post(GOOD_FRONT, &words(150))).unwrap();
         assert_eq!(file.summary.slug, "a-post");
         assert_eq!(file.summary.title, "A title");
         assert_eq!(file.summary.published.to_string(), "2026-11-20");
-        assert_eq!(file.summary.excerpt, "One two three.");
+        assert!(file.summary.excerpt.starts_with("One two three. word"));
         assert_eq!(file.summary.reading_minutes, 1);
+    }
+
+    #[test]
+    fn body_must_have_150_to_400_words() {
+        assert!(parse_str(&post(GOOD_FRONT, &words(400))).is_ok());
+        assert_eq!(
+            first_error(&post(GOOD_FRONT, &words(149))),
+            "content/posts/a-post.md:7: body: the body has 149 words; a post has 150 to 400 (counted as a reader sees them, without Markdown marks or link addresses)"
+        );
+        assert!(first_error(&post(GOOD_FRONT, &words(401))).contains("has 401 words"));
+        // Link addresses and Markdown marks are not words.
+        let linked = format!("{}\n\n[the table](/league-table) **bold**\n", words(147));
+        assert!(parse_str(&post(GOOD_FRONT, &linked)).is_ok());
+    }
+
+    #[test]
+    fn published_needs_the_day() {
+        let front = GOOD_FRONT.replace("2026-11-20", "2026-11");
+        assert_eq!(
+            first_error(&post(&front, &words(150))),
+            "content/posts/a-post.md:4: published: '2026-11' must be a full date, YYYY-MM-DD: the feed and the list need the day"
+        );
+    }
+
+    #[test]
+    fn published_must_be_a_string() {
+        let front = GOOD_FRONT.replace("\"2026-11-20\"", "2026-11-20");
+        assert!(first_error(&post(&front, &words(150))).contains(":4: front matter: invalid type"));
+    }
+
+    #[test]
+    fn tags_are_lower_case() {
+        let front = GOOD_FRONT.replace("[\"crc\"]", "[\"crc\", \"Round 1\"]");
+        assert_eq!(
+            first_error(&post(&front, &words(150))),
+            "content/posts/a-post.md:5: tags: tag 'Round 1' must be lower case, e.g. 'round 1'"
+        );
+    }
+
+    #[test]
+    fn tags_are_not_repeated() {
+        let front = GOOD_FRONT.replace("[\"crc\"]", "[\"crc\", \"pdu\", \"crc\"]");
+        assert_eq!(
+            first_error(&post(&front, &words(150))),
+            "content/posts/a-post.md:5: tags: tag 'crc' is listed twice"
+        );
+    }
+
+    #[test]
+    fn tags_are_not_empty_or_padded() {
+        let empty = GOOD_FRONT.replace("[\"crc\"]", "[\"crc\", \" \"]");
+        assert!(first_error(&post(&empty, &words(150))).ends_with(":5: tags: a tag is empty"));
+        let padded = GOOD_FRONT.replace("[\"crc\"]", "[\" crc\"]");
+        assert!(first_error(&post(&padded, &words(150)))
+            .ends_with(":5: tags: tag ' crc' has spaces at its start or end"));
+    }
+
+    #[test]
+    fn inspections_are_not_repeated() {
+        let front = GOOD_FRONT.replace("[\"crc-wwm-r1\"]", "[\"crc-wwm-r1\", \"crc-wwm-r1\"]");
+        assert_eq!(
+            first_error(&post(&front, &words(150))),
+            "content/posts/a-post.md:6: inspections: inspection id 'crc-wwm-r1' is listed twice"
+        );
+    }
+
+    #[test]
+    fn empty_standfirst() {
+        let front = GOOD_FRONT.replace("Short.", "");
+        assert_eq!(
+            first_error(&post(&front, &words(150))),
+            "content/posts/a-post.md:3: standfirst: required but empty"
+        );
+    }
+
+    #[test]
+    fn tags_and_inspections_may_be_left_out() {
+        let front = GOOD_FRONT
+            .replace("tags = [\"crc\"]\n", "")
+            .replace("inspections = [\"crc-wwm-r1\"]\n", "");
+        let file = parse_str(&post(&front, &words(150))).unwrap();
+        assert!(file.summary.tags.is_empty() && file.summary.inspections.is_empty());
     }
 
     fn first_error(text: &str) -> String {
@@ -289,7 +417,10 @@ mod tests {
 
     #[test]
     fn crlf_files_read_like_lf_files() {
-        let lf = post(GOOD_FRONT, "\nOne *two* three.\n\n- four\n");
+        let lf = post(
+            GOOD_FRONT,
+            &format!("{}\nOne *two* three.\n\n- four\n", words(146)),
+        );
         let crlf = lf.replace('\n', "\r\n");
         let (lf, crlf) = (parse_str(&lf).unwrap(), parse_str(&crlf).unwrap());
         assert_eq!(crlf.body, lf.body);

@@ -1,10 +1,11 @@
 //! Compiles every source into the files the app fetches, and writes them without leaving half a file.
 
 use crate::diagnostic::Diagnostic;
-use crate::{inspections_csv, posts, read_source, standards_csv};
+use crate::markdown::plain_text;
+use crate::{feed, inspections_csv, posts, read_source, standards_csv};
 use model::format::{
-    PostFile, PostsIndex, Provenance, RatingsFile, FORMAT_VERSION, POSTS_INDEX_FORMAT,
-    RATINGS_FORMAT,
+    PostFile, PostsIndex, PostsSearch, Provenance, RatingsFile, FORMAT_VERSION, POSTS_INDEX_FORMAT,
+    POSTS_SEARCH_FORMAT, RATINGS_FORMAT,
 };
 use model::post::newest_first;
 use serde::Serialize;
@@ -16,6 +17,8 @@ use std::path::Path;
 pub struct Site {
     pub ratings: RatingsFile,
     pub posts: Vec<PostFile>,
+    /// Where the site is served, for the feed's absolute links.
+    pub origin: String,
 }
 
 const PROVENANCE: &str =
@@ -24,6 +27,7 @@ news reports and blog posts). Unconfirmed bands are left blank, never guessed. \
 See data/README.md in the project for the method and the known gaps.";
 
 pub fn compile(root: &Path) -> Result<Site, Vec<Diagnostic>> {
+    let origin = feed::origin(std::env::var("SITE_ORIGIN").ok().as_deref()).map_err(|e| vec![e])?;
     let data = root.join("data");
     let standards_path = data.join("standards.csv");
     let standards = standards_csv::parse(&standards_path, &read_source(&standards_path)?)?;
@@ -86,6 +90,7 @@ pub fn compile(root: &Path) -> Result<Site, Vec<Diagnostic>> {
             inspections,
         },
         posts,
+        origin,
     })
 }
 
@@ -131,7 +136,27 @@ impl Site {
             version: FORMAT_VERSION,
             posts: self.posts.iter().map(|p| p.summary.clone()).collect(),
         };
-        write_json(&posts_dir.join("index.json"), &index)
+        write_json(&posts_dir.join("index.json"), &index)?;
+        write_json(&posts_dir.join("search.json"), &self.search())?;
+        // Trunk copies this one file to the site's root as /feed.xml (see index.html).
+        std::fs::write(dir.join("feed.xml"), feed::atom(&self.posts, &self.origin))
+    }
+
+    /// Each post's words on one line, for searching bodies without fetching every post.
+    fn search(&self) -> PostsSearch {
+        PostsSearch {
+            format: POSTS_SEARCH_FORMAT.into(),
+            version: FORMAT_VERSION,
+            texts: self
+                .posts
+                .iter()
+                .map(|post| {
+                    let text = plain_text(&post.body);
+                    let words: Vec<&str> = text.split_whitespace().collect();
+                    (post.summary.slug.clone(), words.join(" "))
+                })
+                .collect(),
+        }
     }
 }
 

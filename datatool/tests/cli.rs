@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{project_copy, run};
+use common::{project_copy, run, run_with_origin};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -34,6 +34,43 @@ fn builds_every_file_from_the_sources() {
         let post_file = model::format::parse_post(&fs::read_to_string(file).unwrap()).unwrap();
         assert_eq!(&post_file.summary, post);
     }
+
+    let search = fs::read_to_string(dir.path().join("public/data/posts/search.json")).unwrap();
+    let search = model::format::parse_posts_search(&search).unwrap();
+    let searched: Vec<&String> = search.texts.keys().collect();
+    let mut slugs: Vec<&String> = index.posts.iter().map(|p| &p.slug).collect();
+    slugs.sort();
+    assert_eq!(searched, slugs);
+    assert!(search.texts.values().all(|text| !text.is_empty()));
+
+    let feed = fs::read_to_string(dir.path().join("public/data/feed.xml")).unwrap();
+    let feed = roxmltree::Document::parse(&feed).expect("feed.xml is well-formed XML");
+    let ids: Vec<&str> = feed
+        .root_element()
+        .children()
+        .filter(|n| n.has_tag_name("entry"))
+        .filter_map(|entry| entry.children().find(|c| c.has_tag_name("id")))
+        .filter_map(|id| id.text())
+        .collect();
+    let expected: Vec<String> = index
+        .posts
+        .iter()
+        .map(|p| format!("https://onprobation.example/posts/{}", p.slug))
+        .collect();
+    assert_eq!(ids, expected, "one entry per post, newest first");
+}
+
+#[test]
+fn the_feed_uses_the_configured_origin() {
+    let dir = project_copy();
+    let output = run_with_origin(dir.path(), "build", Some("https://blog.example.net/"));
+    assert!(output.status.success());
+    let feed = fs::read_to_string(dir.path().join("public/data/feed.xml")).unwrap();
+    assert!(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://blog.example.net/feed.xml\"/>"));
+
+    let bad = run_with_origin(dir.path(), "check", Some("blog.example.net"));
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("error: SITE_ORIGIN: 'blog.example.net'"));
 }
 
 #[test]

@@ -7,11 +7,13 @@ use crate::inspection::{Inspection, Standard};
 use crate::post::{Block, PostSummary};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 pub const RATINGS_FORMAT: &str = "on-probation/ratings";
 pub const POSTS_INDEX_FORMAT: &str = "on-probation/posts-index";
 pub const POST_FORMAT: &str = "on-probation/post";
+pub const POSTS_SEARCH_FORMAT: &str = "on-probation/posts-search";
 /// The one version of each format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -48,6 +50,16 @@ pub struct PostFile {
     #[serde(flatten)]
     pub summary: PostSummary,
     pub body: Vec<Block>,
+}
+
+/// `public/data/posts/search.json`: each post's words as plain text, fetched only once the
+/// reader starts a search, so the list itself never downloads post bodies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostsSearch {
+    pub format: String,
+    pub version: u32,
+    /// Plain text of each post's body, by slug.
+    pub texts: BTreeMap<String, String>,
 }
 
 /// Why a fetched file could not be read.
@@ -143,6 +155,10 @@ pub fn parse_posts_index(text: &str) -> Result<PostsIndex, FormatError> {
 
 pub fn parse_post(text: &str) -> Result<PostFile, FormatError> {
     parse_versioned(text, POST_FORMAT)
+}
+
+pub fn parse_posts_search(text: &str) -> Result<PostsSearch, FormatError> {
+    parse_versioned(text, POSTS_SEARCH_FORMAT)
 }
 
 #[cfg(test)]

@@ -1,30 +1,44 @@
+use crate::components::highlight::Highlight;
 use crate::components::post_meta::PostMeta;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use model::post::PostSummary;
+use model::search::{Highlighted, Hit};
 
 /// Posts as a list of headlines with their standfirst, date, reading time and tags.
-/// `nested` makes the headlines h3, for a list that sits under its own h2.
+/// `hits` (one per post, when the list shows search results) highlight the matches and add
+/// a passage of the body. `nested` makes the headlines h3, for a list under its own h2.
 #[component]
-pub fn PostList(posts: Vec<PostSummary>, #[prop(optional)] nested: bool) -> impl IntoView {
+pub fn PostList(
+    posts: Vec<PostSummary>,
+    #[prop(optional)] hits: Vec<Hit>,
+    #[prop(optional)] nested: bool,
+) -> impl IntoView {
     if posts.is_empty() {
         return view! { <p class="empty">"No posts yet."</p> }.into_any();
     }
+    let mut hits = hits.into_iter();
     view! {
         <ul class="post-list">
             {posts
                 .into_iter()
                 .map(|post| {
+                    let hit = hits.next();
                     let href = format!("/posts/{}", post.slug);
-                    let title = post.title.clone();
+                    let (title, standfirst, snippet) = match hit {
+                        Some(hit) => (hit.title, hit.standfirst, hit.snippet),
+                        None => (plain(&post.title), plain(&post.standfirst), None),
+                    };
+                    let title = view! { <A href=href><Highlight text=title /></A> };
                     view! {
                         <li>
                             {if nested {
-                                view! { <h3 class="post-list-title"><A href=href>{title}</A></h3> }.into_any()
+                                view! { <h3 class="post-list-title">{title}</h3> }.into_any()
                             } else {
-                                view! { <h2 class="post-list-title"><A href=href>{title}</A></h2> }.into_any()
+                                view! { <h2 class="post-list-title">{title}</h2> }.into_any()
                             }}
-                            <p class="standfirst">{post.standfirst.clone()}</p>
+                            <p class="standfirst"><Highlight text=standfirst /></p>
+                            {snippet.map(|text| view! { <p class="snippet"><Highlight text /></p> })}
                             <PostMeta post />
                         </li>
                     }
@@ -33,4 +47,11 @@ pub fn PostList(posts: Vec<PostSummary>, #[prop(optional)] nested: bool) -> impl
         </ul>
     }
     .into_any()
+}
+
+fn plain(text: &str) -> Highlighted {
+    Highlighted {
+        text: text.to_string(),
+        ranges: Vec::new(),
+    }
 }

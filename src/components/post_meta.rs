@@ -1,7 +1,10 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 use model::post::PostSummary;
+use model::posts_query::PostsQuery;
 
-/// Date, reading time and tags of a post, as in the list and on the post itself.
+/// Date, reading time and tags of a post, as in the list and on the post itself. Each tag
+/// links to the posts list filtered by it.
 #[component]
 pub fn PostMeta(post: PostSummary) -> impl IntoView {
     view! {
@@ -11,7 +14,18 @@ pub fn PostMeta(post: PostSummary) -> impl IntoView {
             {format!("{} min read", post.reading_minutes)}
         </p>
         <ul class="tags" aria-label="Tags">
-            {post.tags.into_iter().map(|tag| view! { <li class="tag">{tag}</li> }).collect_view()}
+            {post
+                .tags
+                .into_iter()
+                .map(|tag| {
+                    let href = PostsQuery {
+                        tag: Some(tag.clone()),
+                        ..PostsQuery::default()
+                    }
+                    .to_url();
+                    view! { <li class="tag"><A href=href>{tag}</A></li> }
+                })
+                .collect_view()}
         </ul>
     }
 }

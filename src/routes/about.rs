@@ -4,7 +4,7 @@ use crate::api;
 use crate::components::fetched::Fetched;
 use crate::routes::page_title;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use model::coverage::{coverage, Coverage};
 use model::format::RatingsFile;
@@ -14,6 +14,7 @@ pub fn About() -> impl IntoView {
     let ratings = LocalResource::new(api::fetch_ratings);
     view! {
         <Title text=page_title("About the data") />
+        <Meta name="description" content="How the unofficial league table of probation inspection ratings was gathered, how scores work, and what is missing." />
         <article class="prose">
             <h1>"About the data"</h1>
             <p class="lede">

@@ -2,7 +2,7 @@ use crate::api;
 use crate::components::fetched::Fetched;
 use crate::components::post_list::PostList;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use model::format::PostsIndex;
 
@@ -13,6 +13,7 @@ pub fn Home() -> impl IntoView {
     let posts = LocalResource::new(api::fetch_posts_index);
     view! {
         <Title text="On Probation: probation inspection ratings and what they found" />
+        <Meta name="description" content="An unofficial league table of HM Inspectorate of Probation ratings, with posts on what each inspection found." />
         <section class="hero">
             <h1>"How was your probation service rated?"</h1>
             <p class="lede">

@@ -16,7 +16,7 @@ use crate::components::league_table::then_by::ThenBy;
 use crate::components::league_table::view_state::{History, TableView};
 use crate::routes::page_title;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use model::format::RatingsFile;
 use model::table::data::TableData;
 use model::table::filter::Filter;
@@ -29,6 +29,7 @@ pub fn LeagueTable() -> impl IntoView {
     let ratings = LocalResource::new(api::fetch_ratings);
     view! {
         <Title text=page_title("League table") />
+        <Meta name="description" content="An unofficial league table of every rated HM Inspectorate of Probation inspection from 2018 to 2023, sortable and filterable." />
         <h1>"League table"</h1>
         <p class="lede">
             "Every rated probation inspection published from 2018 to 2023. This is an unofficial table: "

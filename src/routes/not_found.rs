@@ -1,12 +1,13 @@
 use crate::routes::page_title;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
         <Title text=page_title("Page not found") />
+        <Meta name="description" content="There is no page at this address." />
         <h1>"Page not found"</h1>
         <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
         <ul>

@@ -1,15 +1,22 @@
-use crate::api;
+//! `/posts/:slug`: the post from its own file, the ratings it is about, related posts and
+//! the previous and next post.
+
+use crate::api::{self, ApiError};
 use crate::components::fetched::Fetched;
 use crate::components::post_body::PostBody;
 use crate::components::post_meta::PostMeta;
+use crate::components::ratings_box::RatingsBox;
+use crate::components::share_button::ShareButton;
 use crate::routes::page_title;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use model::format::PostFile;
+use model::format::{PostFile, RatingsFile};
+use model::inspection::Inspection;
+use model::post::PostSummary;
+use model::related::{neighbours, related_posts};
 
-/// `/posts/:slug`: fetches only this post's own file.
 #[component]
 pub fn PostPage() -> impl IntoView {
     let params = use_params_map();
@@ -39,16 +46,110 @@ fn post_or_not_found(post: Option<PostFile>) -> AnyView {
 #[component]
 fn Post(post: PostFile) -> impl IntoView {
     let summary = post.summary;
+    // Only a post about inspections fetches the ratings; the index gives related and
+    // neighbouring posts. Neither holds up the post itself.
+    let ratings = (!summary.inspections.is_empty()).then(|| LocalResource::new(api::fetch_ratings));
+    let ratings_box = ratings.map(|ratings| {
+        let ids = summary.inspections.clone();
+        // Loading, the box, or the error with a retry; kept simpler than `Fetched` because
+        // the box sits under a post that is already on screen.
+        let state = move || match ratings.get() {
+            None => {
+                view! { <p class="loading" role="status">"Loading the ratings…"</p> }.into_any()
+            }
+            Some(Ok(file)) => view! { <RatingsBox ids=ids.clone() ratings=file /> }.into_any(),
+            Some(Err(error)) => view! {
+                <div class="error-panel" role="alert">
+                    <p>{error.to_string()}</p>
+                    <button type="button" on:click=move |_| ratings.refetch()>"Try again"</button>
+                </div>
+            }
+            .into_any(),
+        };
+        view! {
+            <section class="ratings-box" aria-labelledby="ratings-heading">
+                <h2 id="ratings-heading">"The ratings"</h2>
+                {state}
+            </section>
+        }
+    });
+    let index = LocalResource::new(api::fetch_posts_index);
+    let for_links = summary.clone();
+    // Related and neighbouring posts are extras: if the index cannot be read they are left out.
+    let links = move || {
+        let posts = index.read().as_ref()?.as_ref().ok()?.posts.clone();
+        Some(view! { <PostLinks post=for_links.clone() posts ratings /> })
+    };
     view! {
         <Title text=page_title(&summary.title) />
+        <Meta name="description" content=summary.standfirst.clone() />
         <article class="post">
             <header>
                 <h1>{summary.title.clone()}</h1>
                 <p class="standfirst">{summary.standfirst.clone()}</p>
-                <PostMeta post=summary />
+                <PostMeta post=summary.clone() />
             </header>
             <PostBody blocks=post.body />
+            <ShareButton title=summary.title.clone() />
         </article>
+        {ratings_box}
+        {links}
+    }
+}
+
+/// Related posts, refined by organisation and owner once the ratings arrive, and the
+/// previous and next post.
+#[component]
+fn PostLinks(
+    post: PostSummary,
+    posts: Vec<PostSummary>,
+    ratings: Option<LocalResource<Result<RatingsFile, ApiError>>>,
+) -> impl IntoView {
+    let (older, newer) = neighbours(&post.slug, &posts);
+    let (older, newer) = (older.cloned(), newer.cloned());
+    let related = move || {
+        let ratings = ratings.map(|r| r.read());
+        let inspections: &[Inspection] = match ratings.as_deref() {
+            Some(Some(Ok(file))) => &file.inspections,
+            _ => &[],
+        };
+        related_posts(&post, &posts, inspections)
+            .into_iter()
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let link = |post: PostSummary, rel: &'static str, label: &'static str| {
+        view! {
+            <A href=format!("/posts/{}", post.slug) attr:rel=rel>
+                <span class="post-nav-label">{label}</span>
+                <span class="post-nav-title">{post.title}</span>
+            </A>
+        }
+    };
+    view! {
+        {move || {
+            let related = related();
+            (!related.is_empty()).then(|| view! {
+                <section class="related" aria-labelledby="related-heading">
+                    <h2 id="related-heading">"Related posts"</h2>
+                    <ul>
+                        {related
+                            .into_iter()
+                            .map(|post| view! {
+                                <li>
+                                    <A href=format!("/posts/{}", post.slug)>{post.title}</A>
+                                    <p class="standfirst">{post.standfirst}</p>
+                                </li>
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
+        <nav class="post-nav" aria-label="Previous and next posts">
+            {older.map(|post| link(post, "prev", "Previous post"))}
+            {newer.map(|post| link(post, "next", "Next post"))}
+        </nav>
     }
 }
 
@@ -56,6 +157,7 @@ fn Post(post: PostFile) -> impl IntoView {
 fn PostNotFound() -> impl IntoView {
     view! {
         <Title text=page_title("Post not found") />
+        <Meta name="description" content="There is no post at this address." />
         <h1>"Post not found"</h1>
         <p>"There is no post at this address. It may have been renamed, or the link may be mistyped."</p>
     }

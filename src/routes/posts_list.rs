@@ -1,18 +1,156 @@
+//! `/posts`: every post, newest first and paged, with instant search and tag and year
+//! filters. The search, filters and page live in the URL, so back, forward and reload
+//! restore them. Post bodies are searched from one text file fetched on the first search.
+
 use crate::api;
 use crate::components::fetched::Fetched;
+use crate::components::pager::Pager;
 use crate::components::post_list::PostList;
+use crate::components::select_filter::SelectFilter;
 use crate::routes::page_title;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos::task::spawn_local;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 use model::format::PostsIndex;
+use model::post::PostSummary;
+use model::posts_query::{
+    all_tags, all_years, list_posts, page_count, page_of, result_summary, PostsQuery,
+};
+use std::collections::HashMap;
+
+const DESCRIPTION: &str = "Posts on what each HM Inspectorate of Probation inspection found, \
+and explainers on how to read the ratings. Search them, or filter by tag and year.";
 
 #[component]
 pub fn PostsList() -> impl IntoView {
     let posts = LocalResource::new(api::fetch_posts_index);
     view! {
         <Title text=page_title("Posts") />
+        <Meta name="description" content=DESCRIPTION />
         <h1>"Posts"</h1>
         <p class="lede">"What each inspection found, and how to read the ratings. Newest first."</p>
-        <Fetched resource=posts what="the list of posts" render=|index: PostsIndex| view! { <PostList posts=index.posts /> } />
+        <Fetched resource=posts what="the list of posts" render=|index: PostsIndex| view! { <PostsBrowser posts=index.posts /> } />
+    }
+}
+
+#[component]
+fn PostsBrowser(posts: Vec<PostSummary>) -> impl IntoView {
+    let tags = all_tags(&posts);
+    let years = all_years(&posts);
+    let posts = StoredValue::new(posts);
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.with(|p| PostsQuery::from_params(|key| p.get(key))));
+    let navigate = use_navigate();
+    // Typing replaces the history entry, so back leaves the search instead of undoing letters;
+    // choosing a filter adds one.
+    let go = move |next: PostsQuery, replace: bool| {
+        navigate(
+            &next.to_url(),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        )
+    };
+
+    // The bodies' text is fetched once, when a search first needs it; until then, and if it
+    // fails, titles, standfirsts and tags are searched.
+    let (bodies, set_bodies) = signal(HashMap::<String, String>::new());
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) || query.read().text.trim().is_empty() {
+            return started == Some(true);
+        }
+        spawn_local(async move {
+            if let Ok(file) = api::fetch_posts_search().await {
+                set_bodies.set(file.texts.into_iter().collect());
+            }
+        });
+        true
+    });
+
+    let listed =
+        Memo::new(move |_| posts.with_value(|all| list_posts(all, &bodies.read(), &query.read())));
+    let pages = Signal::derive(move || page_count(listed.read().len()));
+    let page = Signal::derive(move || query.read().page.clamp(1, pages.get()));
+    let shown = move || {
+        let entries = page_of(&listed.read(), page.get());
+        posts.with_value(|all| {
+            let summaries: Vec<PostSummary> =
+                entries.iter().map(|e| all[e.index].clone()).collect();
+            let hits = entries.into_iter().filter_map(|e| e.hit).collect();
+            view! { <PostList posts=summaries hits /> }
+        })
+    };
+    let summary = move || result_summary(listed.read().len(), &query.read().on_page(page.get()));
+    let nothing_matches = move || listed.read().is_empty() && posts.with_value(|p| !p.is_empty());
+    let clear = {
+        let go = go.clone();
+        move |_| go(PostsQuery::default(), false)
+    };
+
+    view! {
+        <form class="filters" role="search" aria-label="Search and filter posts" on:submit=|ev| ev.prevent_default()>
+            <div class="field field-text">
+                <label for="posts-search">"Search posts"</label>
+                <input
+                    id="posts-search"
+                    type="search"
+                    placeholder="Organisation, owner, place or word"
+                    prop:value=move || query.read().text.clone()
+                    on:input:target={
+                        let go = go.clone();
+                        move |ev| go(query.get_untracked().with(|q| q.text = ev.target().value()), true)
+                    }
+                />
+            </div>
+            <SelectFilter
+                id="posts-tag"
+                label="Tag"
+                all_label="All tags"
+                options=tags.into_iter().map(|tag| (tag.clone(), tag)).collect()
+                value=Signal::derive(move || query.read().tag.clone().unwrap_or_default())
+                on_change=Callback::new({
+                    let go = go.clone();
+                    move |tag: String| go(query.get_untracked().with(|q| q.tag = (!tag.is_empty()).then_some(tag)), false)
+                })
+            />
+            <SelectFilter
+                id="posts-year"
+                label="Year"
+                all_label="All years"
+                options=years.into_iter().map(|year| (year.to_string(), year.to_string())).collect()
+                value=Signal::derive(move || query.read().year.map(|y| y.to_string()).unwrap_or_default())
+                on_change=Callback::new({
+                    let go = go.clone();
+                    move |year: String| go(query.get_untracked().with(|q| q.year = year.parse().ok()), false)
+                })
+            />
+            <button type="button" class="clear" on:click=clear.clone() disabled=move || !query.read().is_filtered()>
+                "Clear"
+            </button>
+        </form>
+        <p id="posts-count" role="status" tabindex="-1">{summary}</p>
+        {move || {
+            if nothing_matches() {
+                view! {
+                    <div class="empty">
+                        <p>{format!("No posts {}.", query.read().describe())}</p>
+                        <button type="button" on:click=clear.clone()>"Show all posts"</button>
+                    </div>
+                }
+                .into_any()
+            } else {
+                shown().into_any()
+            }
+        }}
+        <Pager
+            page
+            pages
+            href=Callback::new(move |n: usize| query.read().on_page(n).to_url())
+            focus_id="posts-count"
+        />
     }
 }

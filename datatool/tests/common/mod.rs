@@ -21,9 +21,17 @@ pub fn project_copy() -> tempfile::TempDir {
 }
 
 pub fn run(root: &Path, mode: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_datatool"))
-        .args([mode, "--root"])
-        .arg(root)
-        .output()
-        .expect("run the data tool")
+    run_with_origin(root, mode, None)
+}
+
+/// Runs the tool with `SITE_ORIGIN` set, or unset (the default origin) whatever the
+/// machine's environment says.
+pub fn run_with_origin(root: &Path, mode: &str, origin: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_datatool"));
+    command.args([mode, "--root"]).arg(root);
+    match origin {
+        Some(origin) => command.env("SITE_ORIGIN", origin),
+        None => command.env_remove("SITE_ORIGIN"),
+    };
+    command.output().expect("run the data tool")
 }

@@ -145,8 +145,24 @@ pub fn band_rank(text: &str) -> Option<usize> {
 pub struct Post {
     pub slug: String,
     pub title: String,
+    pub standfirst: String,
     /// Publication date as written in the index (e.g. "2026-11-20"), if any.
     pub published: Option<String>,
+    pub tags: Vec<String>,
+    /// Ids of the inspections the post is about.
+    pub inspections: Vec<String>,
+}
+
+fn str_list(item: &Value, key: &str) -> Vec<String> {
+    item.get(key)
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// All posts in `data/posts/index.json`, in file order.
@@ -162,10 +178,13 @@ pub fn posts() -> Vec<Post> {
         .map(|item| Post {
             slug: str_field(item, "slug", REL),
             title: str_field(item, "title", REL),
+            standfirst: str_field(item, "standfirst", REL),
             published: item
                 .get("published")
                 .and_then(Value::as_str)
                 .map(str::to_owned),
+            tags: str_list(item, "tags"),
+            inspections: str_list(item, "inspections"),
         })
         .collect()
 }
@@ -213,3 +232,18 @@ pub fn main_routes() -> Vec<Route> {
         route("not-found", "/no-such-page", "main h1"),
     ]
 }
+/// Each post's plain text by slug, from `data/posts/search.json`.
+pub fn search_texts() -> BTreeMap<String, String> {
+    const REL: &str = "data/posts/search.json";
+    let doc = read_json(REL);
+    check_format(&doc, REL, "on-probation/posts-search");
+    doc.get("texts")
+        .and_then(Value::as_object)
+        .unwrap_or_else(|| panic!("dist/{REL}: no \"texts\" object"))
+        .iter()
+        .map(|(slug, text)| (slug.clone(), text.as_str().unwrap_or_default().to_owned()))
+        .collect()
+}
+
+/// Posts on one page of the posts list (the app's `PAGE_SIZE`).
+pub const POSTS_PAGE_SIZE: usize = 10;

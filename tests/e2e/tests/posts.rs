@@ -15,21 +15,56 @@ async fn posts_list_links_every_post() {
     let client = e2e.client();
     e2e.goto("/posts").await;
 
-    // For each list item: its links as [href, text] pairs.
+    // For each list item: its links as [href, text] pairs. The list is paged: follow the
+    // "Older posts" link until the last page, collecting every page's items.
     let script = "return Array.from(document.querySelectorAll('ul.post-list > li')).map(li =>\
                     Array.from(li.querySelectorAll('a[href]')).map(a =>\
                       [a.getAttribute('href'), a.textContent.replace(/\\s+/g, ' ').trim()]));";
-    let expected = posts.len();
-    let items = wait_for("the post list to have one item per post", || async move {
-        let value = dom::run_js(client, script, vec![]).await;
-        let items = value.as_array().cloned().unwrap_or_default();
-        if items.len() == expected {
-            Ok(items)
-        } else {
-            Err(format!("{} items", items.len()))
+    let pages = posts.len().div_ceil(app::POSTS_PAGE_SIZE).max(1);
+    let mut items = Vec::new();
+    for page in 1..=pages {
+        let expected = app::POSTS_PAGE_SIZE.min(posts.len() - (page - 1) * app::POSTS_PAGE_SIZE);
+        let first_seen = items.last().cloned();
+        let page_items = wait_for(
+            &format!("page {page} of the post list to have {expected} items"),
+            || {
+                let first_seen = first_seen.clone();
+                async move {
+                    let value = dom::run_js(client, script, vec![]).await;
+                    let items = value.as_array().cloned().unwrap_or_default();
+                    // A new page, not the previous one still on screen.
+                    let fresh = first_seen.is_none_or(|seen: serde_json::Value| {
+                        items.iter().all(|item| *item != seen)
+                    });
+                    if items.len() == expected && fresh {
+                        Ok(items)
+                    } else {
+                        Err(format!("{} items", items.len()))
+                    }
+                }
+            },
+        )
+        .await;
+        items.extend(page_items);
+        if page < pages {
+            assert_eq!(
+                dom::text_of(client, "nav.pager .pager-position").await,
+                Some(format!("Page {page} of {pages}"))
+            );
+            dom::click(client, "nav.pager a[rel=next]").await;
         }
-    })
-    .await;
+    }
+    assert!(
+        dom::run_js(
+            client,
+            "return document.querySelector('nav.pager a[rel=next]') === null;",
+            vec![]
+        )
+        .await
+        .as_bool()
+        .unwrap_or(false),
+        "the last page has no next link"
+    );
 
     let links: Vec<Vec<(String, String)>> = items
         .iter()

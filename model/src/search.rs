@@ -1,0 +1,492 @@
+//! Instant search over posts: tokenising, case- and accent-folding, ranking, and the ranges of
+//! each match so the page can highlight them.
+//!
+//! A query term matches a word that starts with it, so results appear while a word is still
+//! being typed. A post is a result if any term matches; results rank by how many terms they
+//! match, then by how many match in the title, then in the standfirst or tags, then by how
+//! often the terms occur in the body, then newest first.
+
+use crate::post::{newest_first, PostSummary};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Words too common to narrow a search.
+const STOP_WORDS: [&str; 14] = [
+    "a", "an", "and", "at", "by", "for", "in", "is", "it", "of", "on", "the", "to", "with",
+];
+
+/// The folded form of one character: lower case, accents dropped, ligatures spelt out.
+fn fold_char(c: char, out: &mut String) {
+    let base = match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
+        'Ç' | 'ç' | 'Ć'..='č' => 'c',
+        'Ð' | 'ð' | 'Ď'..='đ' => 'd',
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => 'e',
+        'Ĝ'..='ģ' => 'g',
+        'Ĥ'..='ħ' => 'h',
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => 'i',
+        'Ĵ' | 'ĵ' => 'j',
+        'Ķ' | 'ķ' => 'k',
+        'Ĺ'..='ł' => 'l',
+        'Ñ' | 'ñ' | 'Ń'..='ň' => 'n',
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => 'o',
+        'Ŕ'..='ř' => 'r',
+        'Ś'..='š' => 's',
+        'Ţ'..='ŧ' => 't',
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => 'u',
+        'Ŵ' | 'ŵ' => 'w',
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => 'y',
+        'Ź'..='ž' => 'z',
+        'ß' => return out.push_str("ss"),
+        'Æ' | 'æ' => return out.push_str("ae"),
+        'Œ' | 'œ' => return out.push_str("oe"),
+        _ => return out.extend(c.to_lowercase()),
+    };
+    out.push(base);
+}
+
+/// Lower case without accents, for comparing words the way a reader means them.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    text.chars().for_each(|c| fold_char(c, &mut out));
+    out
+}
+
+/// One word of a text: where it is in the original, and its folded form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub range: Range<usize>,
+    pub folded: String,
+}
+
+/// Letters and digits as posts use them: ASCII ones, and any other character outside the
+/// Latin-1 signs and the punctuation and symbol blocks. Unicode's own tables would cost the
+/// wasm more than they are worth here.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (!c.is_ascii()
+            && !c.is_whitespace()
+            && !matches!(c, '\u{80}'..='\u{BF}' | '×' | '÷' | '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{FE10}'..='\u{FE6F}' | '\u{FF00}'..='\u{FF0F}'))
+}
+
+/// The words of `text`: runs of letters and digits.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Token {
+                    range: s..i,
+                    folded: fold(&text[s..i]),
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The distinct folded terms of a query, without stop words (unless nothing else is left).
+pub fn query_terms(query: &str) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for token in tokens(query) {
+        if !terms.contains(&token.folded) {
+            terms.push(token.folded);
+        }
+    }
+    let meaningful: Vec<String> = terms
+        .iter()
+        .filter(|t| !STOP_WORDS.contains(&t.as_str()))
+        .cloned()
+        .collect();
+    if meaningful.is_empty() {
+        terms
+    } else {
+        meaningful
+    }
+}
+
+/// The byte range in the original word that a folded prefix of `folded_len` bytes covers.
+fn prefix_range(text: &str, token: &Token, folded_len: usize) -> Range<usize> {
+    let mut folded = String::new();
+    for (i, c) in text[token.range.clone()].char_indices() {
+        fold_char(c, &mut folded);
+        if folded.len() >= folded_len {
+            return token.range.start..token.range.start + i + c.len_utf8();
+        }
+    }
+    token.range.clone()
+}
+
+/// Where the terms match in `text`: one range per matching word, covering the matched prefix.
+/// Also says which terms matched.
+pub fn match_ranges(text: &str, terms: &[String]) -> (Vec<Range<usize>>, Vec<bool>) {
+    let mut ranges = Vec::new();
+    let mut matched = vec![false; terms.len()];
+    for token in tokens(text) {
+        // The longest matching term, so "pro probation" marks all of "probation".
+        let mut longest = 0;
+        for (i, term) in terms.iter().enumerate() {
+            if token.folded.starts_with(term.as_str()) {
+                matched[i] = true;
+                longest = longest.max(term.len());
+            }
+        }
+        if longest > 0 {
+            ranges.push(prefix_range(text, &token, longest));
+        }
+    }
+    (ranges, matched)
+}
+
+/// A piece of text and the ranges in it to highlight.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Highlighted {
+    pub text: String,
+    pub ranges: Vec<Range<usize>>,
+}
+
+impl Highlighted {
+    /// The text cut into `(piece, is_match)` parts, in order, for rendering as text nodes and marks.
+    pub fn parts(&self) -> Vec<(&str, bool)> {
+        let mut parts = Vec::new();
+        let mut at = 0;
+        for range in &self.ranges {
+            if range.start > at {
+                parts.push((&self.text[at..range.start], false));
+            }
+            parts.push((&self.text[range.clone()], true));
+            at = range.end;
+        }
+        if at < self.text.len() {
+            parts.push((&self.text[at..], false));
+        }
+        parts
+    }
+}
+
+/// One search result: the post's position in the list searched, and its highlighted fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub index: usize,
+    pub title: Highlighted,
+    pub standfirst: Highlighted,
+    /// A short passage of the body around the first match, when the body matches.
+    pub snippet: Option<Highlighted>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    terms: usize,
+    in_title: usize,
+    in_standfirst_or_tags: usize,
+    body_matches: usize,
+}
+
+fn count(flags: &[bool]) -> usize {
+    flags.iter().filter(|&&f| f).count()
+}
+
+/// Ranks the posts that match `query`, best first. `bodies` holds each post's plain text by
+/// slug; a post without one is searched by title, standfirst and tags only.
+pub fn search(posts: &[PostSummary], bodies: &HashMap<String, String>, query: &str) -> Vec<Hit> {
+    let terms = query_terms(query);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let mut ranked: Vec<(Rank, Hit)> = Vec::new();
+    for (index, post) in posts.iter().enumerate() {
+        let (title_ranges, in_title) = match_ranges(&post.title, &terms);
+        let (standfirst_ranges, in_standfirst) = match_ranges(&post.standfirst, &terms);
+        let in_tags = match_ranges(&post.tags.join(" "), &terms).1;
+        let body = bodies.get(&post.slug).map(String::as_str).unwrap_or("");
+        let (body_ranges, in_body) = match_ranges(body, &terms);
+        let any: Vec<bool> = (0..terms.len())
+            .map(|i| in_title[i] || in_standfirst[i] || in_tags[i] || in_body[i])
+            .collect();
+        if count(&any) == 0 {
+            continue;
+        }
+        let rank = Rank {
+            terms: count(&any),
+            in_title: count(&in_title),
+            in_standfirst_or_tags: (0..terms.len())
+                .filter(|&i| in_standfirst[i] || in_tags[i])
+                .count(),
+            body_matches: body_ranges.len(),
+        };
+        let snippet = body_ranges
+            .first()
+            .map(|first| snippet(body, first.clone(), &body_ranges));
+        ranked.push((
+            rank,
+            Hit {
+                index,
+                title: Highlighted {
+                    text: post.title.clone(),
+                    ranges: title_ranges,
+                },
+                standfirst: Highlighted {
+                    text: post.standfirst.clone(),
+                    ranges: standfirst_ranges,
+                },
+                snippet,
+            },
+        ));
+    }
+    // Unstable sort: the order is total (the index breaks the last ties), and it is smaller code.
+    ranked.sort_unstable_by(|(a, hit_a), (b, hit_b)| {
+        b.cmp(a)
+            .then_with(|| newest_first(&posts[hit_a.index], &posts[hit_b.index]))
+            .then(hit_a.index.cmp(&hit_b.index))
+    });
+    ranked.into_iter().map(|(_, hit)| hit).collect()
+}
+
+/// Characters of context shown on each side of the first body match.
+const SNIPPET_CONTEXT: usize = 80;
+
+/// About `SNIPPET_CONTEXT` characters either side of `first`, cut at spaces, with "…" where
+/// text was left out, and the matches that fall inside it.
+fn snippet(body: &str, first: Range<usize>, ranges: &[Range<usize>]) -> Highlighted {
+    let before = &body[..first.start];
+    let mut start = before
+        .char_indices()
+        .rev()
+        .nth(SNIPPET_CONTEXT)
+        .map_or(0, |(i, _)| i);
+    if start > 0 {
+        start = body[start..first.start]
+            .find(char::is_whitespace)
+            .map_or(first.start, |i| start + i + 1);
+    }
+    let after = &body[first.end..];
+    let mut end = after
+        .char_indices()
+        .nth(SNIPPET_CONTEXT)
+        .map_or(body.len(), |(i, _)| first.end + i);
+    if end < body.len() {
+        end = body[first.end..end]
+            .rfind(char::is_whitespace)
+            .map_or(first.end, |i| first.end + i);
+    }
+    let lead = if start > 0 { "…" } else { "" };
+    let tail = if end < body.len() { "…" } else { "" };
+    let piece = &body[start..end];
+    let mut text = String::new();
+    let mut out_ranges = Vec::new();
+    text.push_str(lead);
+    // Line breaks between blocks read as spaces in a one-line passage; byte lengths are kept.
+    text.extend(piece.chars().map(|c| if c == '\n' { ' ' } else { c }));
+    text.push_str(tail);
+    for range in ranges {
+        if range.start >= start && range.end <= end {
+            let shift = lead.len();
+            out_ranges.push(range.start - start + shift..range.end - start + shift);
+        }
+    }
+    Highlighted {
+        text,
+        ranges: out_ranges,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::PartialDate;
+
+    fn post(slug: &str, title: &str, standfirst: &str, tags: &[&str], date: &str) -> PostSummary {
+        PostSummary {
+            slug: slug.into(),
+            title: title.into(),
+            standfirst: standfirst.into(),
+            published: PartialDate::parse(date).unwrap(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            inspections: vec![],
+            excerpt: String::new(),
+            reading_minutes: 1,
+        }
+    }
+
+    fn sample() -> (Vec<PostSummary>, HashMap<String, String>) {
+        let posts = vec![
+            post(
+                "durham",
+                "Durham Tees Valley CRC",
+                "Rated Good.",
+                &["crc"],
+                "2026-11-01",
+            ),
+            post(
+                "essex",
+                "Essex CRC",
+                "Requires improvement in 2018.",
+                &["crc"],
+                "2026-11-02",
+            ),
+            post(
+                "method",
+                "How the ratings work",
+                "Bands and points.",
+                &["explainer"],
+                "2026-11-03",
+            ),
+            post(
+                "pdu",
+                "Wrexham PDU",
+                "A Welsh unit.",
+                &["pdu", "wales"],
+                "2026-11-04",
+            ),
+        ];
+        let bodies = [
+            ("durham", "Owned by Arch. Durham was rated Good."),
+            ("essex", "The Essex company was owned by Sodexo."),
+            (
+                "method",
+                "Durham and Essex both appear. Sodexo owned several companies.",
+            ),
+            ("pdu", "Probation in Wales, with a Café nearby."),
+        ]
+        .into_iter()
+        .map(|(s, b)| (s.to_string(), b.to_string()))
+        .collect();
+        (posts, bodies)
+    }
+
+    fn slugs(posts: &[PostSummary], hits: &[Hit]) -> Vec<String> {
+        hits.iter().map(|h| posts[h.index].slug.clone()).collect()
+    }
+
+    #[test]
+    fn folding_ignores_case_and_accents() {
+        assert_eq!(fold("Café ÉCOLE Straße Æther"), "cafe ecole strasse aether");
+        let words: Vec<String> = tokens("Ynys Môn, North-Wales!")
+            .into_iter()
+            .map(|t| t.folded)
+            .collect();
+        assert_eq!(words, ["ynys", "mon", "north", "wales"]);
+        let words: Vec<String> = tokens("“Quoted” — «ça» 2019…")
+            .into_iter()
+            .map(|t| t.folded)
+            .collect();
+        assert_eq!(words, ["quoted", "ca", "2019"]);
+    }
+
+    #[test]
+    fn tokens_keep_their_original_ranges() {
+        let text = "Dé-jà vu";
+        let ranges: Vec<&str> = tokens(text)
+            .iter()
+            .map(|t| &text[t.range.clone()])
+            .collect();
+        assert_eq!(ranges, ["Dé", "jà", "vu"]);
+    }
+
+    #[test]
+    fn stop_words_are_dropped_unless_they_are_all_there_is() {
+        assert_eq!(query_terms("The Essex and the CRC"), ["essex", "crc"]);
+        assert_eq!(query_terms("the"), ["the"]);
+        assert!(query_terms("  ,; ").is_empty());
+    }
+
+    #[test]
+    fn title_matches_rank_above_body_matches() {
+        let (posts, bodies) = sample();
+        let hits = search(&posts, &bodies, "durham");
+        assert_eq!(slugs(&posts, &hits), ["durham", "method"]);
+        assert_eq!(search(&posts, &bodies, "essex")[0].index, 1);
+    }
+
+    #[test]
+    fn more_matched_terms_rank_higher() {
+        let (posts, bodies) = sample();
+        // "method" matches both terms, in its body only; the others match one term each.
+        let hits = search(&posts, &bodies, "durham sodexo");
+        assert_eq!(slugs(&posts, &hits), ["method", "durham", "essex"]);
+    }
+
+    #[test]
+    fn equal_ranks_fall_back_to_newest_first() {
+        let (posts, bodies) = sample();
+        assert_eq!(
+            slugs(&posts, &search(&posts, &bodies, "crc")),
+            ["essex", "durham"]
+        );
+    }
+
+    #[test]
+    fn prefixes_match_while_typing_and_accents_do_not_matter() {
+        let (posts, bodies) = sample();
+        assert_eq!(slugs(&posts, &search(&posts, &bodies, "wrex")), ["pdu"]);
+        assert_eq!(slugs(&posts, &search(&posts, &bodies, "CAFÉ")), ["pdu"]);
+        assert_eq!(slugs(&posts, &search(&posts, &bodies, "cafe")), ["pdu"]);
+        assert!(search(&posts, &bodies, "nowhere").is_empty());
+        assert!(search(&posts, &bodies, "   ").is_empty());
+    }
+
+    #[test]
+    fn tags_are_searched() {
+        let (posts, bodies) = sample();
+        assert_eq!(
+            slugs(&posts, &search(&posts, &bodies, "explainer")),
+            ["method"]
+        );
+    }
+
+    #[test]
+    fn ranges_cover_the_matched_prefix_in_the_original_text() {
+        let (ranges, matched) = match_ranges("Ça va, CAFÉS", &["ca".into(), "zz".into()]);
+        assert_eq!(matched, [true, false]);
+        let text = "Ça va, CAFÉS";
+        let marked: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(marked, ["Ça", "CA"]);
+    }
+
+    #[test]
+    fn parts_split_text_into_marks_and_plain_pieces() {
+        let highlighted = Highlighted {
+            text: "Durham Tees Valley".into(),
+            ranges: vec![0..6, 12..18],
+        };
+        assert_eq!(
+            highlighted.parts(),
+            [("Durham", true), (" Tees ", false), ("Valley", true)]
+        );
+    }
+
+    #[test]
+    fn hits_carry_highlights_and_a_body_snippet() {
+        let (posts, bodies) = sample();
+        let hit = &search(&posts, &bodies, "sodexo")[0];
+        assert_eq!(posts[hit.index].slug, "method");
+        assert!(hit.title.ranges.is_empty());
+        let snippet = hit.snippet.as_ref().unwrap();
+        let marked: Vec<&str> = snippet
+            .parts()
+            .into_iter()
+            .filter(|p| p.1)
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(marked, ["Sodexo"]);
+    }
+
+    #[test]
+    fn snippets_are_cut_at_spaces_with_ellipses() {
+        let body = format!("{} needle {}", "word ".repeat(40), "more ".repeat(40));
+        let start = body.find("needle").unwrap();
+        let needle = start..start + 6;
+        let s = snippet(&body, needle.clone(), std::slice::from_ref(&needle));
+        assert!(
+            s.text.starts_with("…word") && s.text.ends_with("more…"),
+            "{}",
+            s.text
+        );
+        assert_eq!(&s.text[s.ranges[0].clone()], "needle");
+        assert!(s.text.chars().count() < 2 * SNIPPET_CONTEXT + 10);
+    }
+}

@@ -1,0 +1,41 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+
+/// Previous and next page links with "Page N of M". Links, so each page has an address and
+/// works from the keyboard; after a click, focus moves to `focus_id` (the result count), so
+/// the reader starts at the new page's announcement instead of a link that may have gone.
+#[component]
+pub fn Pager(
+    page: Signal<usize>,
+    pages: Signal<usize>,
+    /// The address of a page.
+    href: Callback<usize, String>,
+    focus_id: &'static str,
+) -> impl IntoView {
+    let focus = move |_| {
+        let target = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(focus_id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(target) = target {
+            let _ = target.focus();
+        }
+    };
+    move || {
+        let (page, pages) = (page.get(), pages.get());
+        (pages > 1).then(|| {
+            view! {
+                <nav class="pager" aria-label="Pages">
+                    {(page > 1).then(|| view! {
+                        <A href=href.run(page - 1) attr:rel="prev" on:click=focus>"← Newer posts"</A>
+                    })}
+                    <span class="pager-position">{format!("Page {page} of {pages}")}</span>
+                    {(page < pages).then(|| view! {
+                        <A href=href.run(page + 1) attr:rel="next" on:click=focus>"Older posts →"</A>
+                    })}
+                </nav>
+            }
+        })
+    }
+}

@@ -1,0 +1,62 @@
+//! The ratings a post is about, read live from the ratings file: bands as the table shows
+//! them, with links to each inspection and to the table filtered to its organisation.
+
+use crate::components::band_badge::BandBadge;
+use crate::components::unknown::or_unknown;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use model::format::RatingsFile;
+use model::post_ratings::{post_ratings, PostRating};
+use model::url::league_table_for;
+
+#[component]
+pub fn RatingsBox(ids: Vec<String>, ratings: RatingsFile) -> impl IntoView {
+    view! {
+        <ul class="ratings-list">
+            {post_ratings(&ids, &ratings).into_iter().map(rating_view).collect_view()}
+        </ul>
+    }
+}
+
+fn rating_view(rating: PostRating) -> AnyView {
+    let inspection = match rating {
+        PostRating::Found(inspection) => *inspection,
+        PostRating::Missing(id) => {
+            return view! {
+                <li class="rating" data-inspection=id.clone()>
+                    <p>{format!("The ratings file has no inspection '{id}'.")}</p>
+                </li>
+            }
+            .into_any()
+        }
+    };
+    let published = inspection.published.map(|date| {
+        view! { <time datetime=date.to_string()>{date.display()}</time> }
+    });
+    let score = inspection
+        .score
+        .as_ref()
+        .map(|score| format!("{} of {}", score.points, score.max));
+    let table_href = league_table_for(&inspection.organisation);
+    let inspection_href = format!("/inspections/{}", inspection.id);
+    view! {
+        <li class="rating" data-inspection=inspection.id.clone()>
+            <h3>{inspection.organisation.clone()}</h3>
+            <dl>
+                <dt>"Overall"</dt>
+                <dd data-col="overall"><BandBadge band=inspection.overall /></dd>
+                <dt>"Score"</dt>
+                <dd data-col="score">{or_unknown(score, "score not known")}</dd>
+                <dt>"Published"</dt>
+                <dd data-col="published">{or_unknown(published, "date not known")}</dd>
+                <dt>"Kind"</dt>
+                <dd data-col="kind">{inspection.kind.long_name()}</dd>
+            </dl>
+            <ul class="rating-links">
+                <li><A href=inspection_href>"Inspection details"</A></li>
+                <li><A href=table_href attr:class="table-link">{format!("{} in the league table", inspection.organisation)}</A></li>
+            </ul>
+        </li>
+    }
+    .into_any()
+}
