@@ -7,8 +7,7 @@
 
 use crate::band::{Band, UNKNOWN_BAND_LABEL};
 use crate::details::score_text;
-use crate::inspection::{Inspection, Kind, Score};
-use std::collections::HashMap;
+use crate::inspection::{Inspection, Score};
 
 /// The round an organisation is first rated in, and the one it is compared with.
 pub const EARLIER_ROUND: u8 = 1;
@@ -122,40 +121,13 @@ impl Movement {
     }
 }
 
-/// An organisation's name ignoring case and spacing, the key that pairs its two rounds.
-fn folded_name(name: &str) -> Vec<String> {
-    name.split_whitespace().map(str::to_lowercase).collect()
-}
-
 fn same_organisation(a: &Inspection, b: &Inspection) -> bool {
-    a.kind == b.kind && folded_name(&a.organisation) == folded_name(&b.organisation)
-}
-
-/// For each inspection in `all`, in order, its movement if it is the later round of a pair (the
-/// same pairing as [`other_round`]), else `None`. One pass with an index by name, so the table
-/// can show the change on thousands of rows.
-pub fn later_round_movements(all: &[Inspection]) -> Vec<Option<Movement>> {
-    let key = |i: &Inspection, round: u8| (i.kind, folded_name(&i.organisation), round);
-    let mut by_key: HashMap<(Kind, Vec<String>, u8), Vec<usize>> = HashMap::new();
-    for (index, inspection) in all.iter().enumerate() {
-        if let Some(round @ (EARLIER_ROUND | LATER_ROUND)) = inspection.round {
-            by_key
-                .entry(key(inspection, round))
-                .or_default()
-                .push(index);
-        }
-    }
-    all.iter()
-        .map(|inspection| {
-            if inspection.round != Some(LATER_ROUND) {
-                return None;
-            }
-            let earlier = by_key.get(&key(inspection, EARLIER_ROUND))?;
-            let later = by_key.get(&key(inspection, LATER_ROUND))?;
-            (earlier.len() == 1 && later.len() == 1)
-                .then(|| Movement::between(&all[earlier[0]], inspection))
-        })
-        .collect()
+    let folded = |name: &str| {
+        name.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    a.kind == b.kind && folded(&a.organisation) == folded(&b.organisation)
 }
 
 /// The same organisation's inspection in the other of the two rounds, if exactly one exists.
@@ -212,33 +184,6 @@ mod tests {
             max,
             basis: "stated".into(),
         })
-    }
-
-    #[test]
-    fn later_round_movements_match_the_pairing_one_by_one() {
-        use Band::*;
-        let mut all = vec![
-            rated("a-r1", "A CRC", Some(1), Some(RequiresImprovement)),
-            rated("a-r2", "a  crc", Some(2), Some(Good)),
-            rated("b-r2", "B CRC", Some(2), Some(Good)),
-            rated("c-r1", "C CRC", Some(1), Some(Good)),
-            rated("c-r1-again", "C CRC", Some(1), Some(Good)),
-            rated("c-r2", "C CRC", Some(2), None),
-            rated("d", "D CRC", None, Some(Good)),
-        ];
-        let mut nps = rated("a-nps-r1", "A CRC", Some(1), Some(Inadequate));
-        nps.kind = Kind::NpsDivision;
-        all.push(nps);
-        let movements = later_round_movements(&all);
-        for (inspection, found) in all.iter().zip(&movements) {
-            let expected = movement(inspection, &all).filter(|m| m.later_id == inspection.id);
-            assert_eq!(found, &expected, "{}", inspection.id);
-        }
-        assert_eq!(
-            movements[1].as_ref().map(|m| m.trend),
-            Some(Trend::Improved)
-        );
-        assert_eq!(movements.iter().flatten().count(), 1);
     }
 
     #[test]

@@ -6,7 +6,6 @@ use super::filter::Filter;
 use super::rank::{ranks, Rank};
 use super::sort::{sort_rows, Sort};
 use crate::inspection::{Inspection, Standard};
-use crate::movement::{later_round_movements, Movement};
 use std::collections::BTreeSet;
 
 /// Standards that share a domain, shown and hidden together under one group header.
@@ -26,8 +25,6 @@ pub struct TableData {
     pub ranks: Vec<Option<Rank>>,
     /// In the order their first standard appears.
     pub groups: Vec<StandardGroup>,
-    /// Each inspection's change since round 1, for the later inspection of a pair; same order.
-    pub movements: Vec<Option<Movement>>,
 }
 
 /// `Organisational delivery` → `organisational-delivery`.
@@ -56,7 +53,6 @@ impl TableData {
         }
         TableData {
             ranks: ranks(&inspections),
-            movements: later_round_movements(&inspections),
             inspections,
             standards,
             groups,

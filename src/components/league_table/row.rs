@@ -5,7 +5,6 @@
 //! one shape of view instead of one per column keeps the app's WebAssembly small.
 
 use crate::components::band_badge::{BandAbbreviation, BandBadge};
-use crate::components::movement::MovementNote;
 use leptos::prelude::*;
 use model::band::Band;
 use model::inspection::standards_for;
@@ -179,16 +178,10 @@ fn cell(data: &TableData, row: usize, column: &Column) -> AnyView {
             </th>
         }
         .into_any(),
-        Column::Overall => {
-            let movement = data.movements[row].clone();
-            view! {
-                <td data-col=key>
-                    <BandBadge band=inspection.overall />
-                    {movement.map(|movement| view! { <MovementNote movement /> })}
-                </td>
-            }
-            .into_any()
+        Column::Overall => view! {
+            <td data-col=key><BandBadge band=inspection.overall /></td>
         }
+        .into_any(),
         Column::Standard(code) => {
             let band = inspection.standards.get(code).copied();
             let class = format!("band-cell band-cell-{}", band.map_or("unknown", Band::slug));
