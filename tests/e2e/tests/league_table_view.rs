@@ -179,11 +179,17 @@ async fn the_view_comes_back_after_a_reload_and_after_going_back() {
 }
 
 /// Clicks a download link with its navigation cancelled (so no file is written), then reads the
-/// file the page made from the link's address.
+/// Blob the page made for it. The Blob is caught as the page turns it into the link's address:
+/// fetching a `blob:` address would break the page's `connect-src 'self'` policy.
 async fn downloaded(client: &fantoccini::Client, css: &str) -> (Vec<u64>, String) {
     dom::run_js(
         client,
-        "document.querySelector(arguments[0]).addEventListener('click', (e) => e.preventDefault());",
+        "document.querySelector(arguments[0]).addEventListener('click', (e) => e.preventDefault());\
+         if (!window.__madeBlobs) {\
+           window.__madeBlobs = new Map();\
+           const make = URL.createObjectURL;\
+           URL.createObjectURL = (blob) => { const url = make(blob); window.__madeBlobs.set(url, blob); return url; };\
+         }",
         vec![json!(css)],
     )
     .await;
@@ -192,8 +198,9 @@ async fn downloaded(client: &fantoccini::Client, css: &str) -> (Vec<u64>, String
         .execute_async(
             "const [css, done] = arguments;\
              const href = document.querySelector(css).href;\
-             if (!href.startsWith('blob:')) { done({ error: 'not a blob: ' + href }); return; }\
-             fetch(href).then((r) => r.arrayBuffer()).then((buffer) => {\
+             const blob = window.__madeBlobs.get(href);\
+             if (!blob) { done({ error: 'no Blob made for ' + href }); return; }\
+             blob.arrayBuffer().then((buffer) => {\
                const bytes = new Uint8Array(buffer);\
                done({ head: Array.from(bytes.slice(0, 3)), text: new TextDecoder().decode(bytes) });\
              }).catch((e) => done({ error: String(e) }));",

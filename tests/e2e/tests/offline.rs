@@ -9,8 +9,8 @@ use std::process::Command;
 
 use e2e::app::{dist_dir, inspections, posts};
 use e2e::dom::{run_js, settle_table, text_of};
-use e2e::wait::{wait_for, wait_for_css, wait_for_text};
 use e2e::engine::Feature;
+use e2e::wait::{wait_for, wait_for_css, wait_for_text};
 use e2e::E2e;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
