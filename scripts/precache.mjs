@@ -39,9 +39,10 @@ try {
     globDirectory: dir,
     globPatterns: ['**/*'],
     globIgnores: ['sw.js', '**/*.map'],
-    // Trunk's file names carry a content hash (filehash): the name is the revision, and the
-    // browser's HTTP cache may answer for them, so the first visit does not fetch them twice.
-    dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.[a-z]+$/,
+    // Trunk's file names carry a content hash (filehash, in hex without leading zeros): the name
+    // is the revision, and the browser's HTTP cache may answer for them, so the first visit
+    // does not fetch them twice.
+    dontCacheBustURLsMatching: /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/,
     maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
   });
   if (warnings.length > 0) {

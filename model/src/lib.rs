@@ -22,5 +22,4 @@ pub mod slug;
 pub mod summary;
 pub mod table;
 pub mod text;
-pub mod url;
 pub mod validate;

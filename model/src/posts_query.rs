@@ -2,8 +2,8 @@
 //! posts, search hits and page it selects.
 
 use crate::post::PostSummary;
+use crate::query::with_query;
 use crate::search::{search, Hit};
-use crate::url::with_query;
 use std::collections::{BTreeSet, HashMap};
 
 /// Posts on one page of the list.

@@ -25,6 +25,20 @@ pub fn print_query(pairs: &[(&str, String)]) -> String {
         .join("&")
 }
 
+/// `path?key=value&...`, leaving out empty values; just `path` when nothing is left.
+pub fn with_query(path: &str, pairs: &[(&str, String)]) -> String {
+    let pairs: Vec<(&str, String)> = pairs
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .cloned()
+        .collect();
+    if pairs.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", print_query(&pairs))
+    }
+}
+
 /// Percent-encodes everything but letters, digits and `-._~`, plus `,` and `:` which are safe in
 /// a query value and keep links readable.
 pub fn encode(text: &str) -> String {
@@ -66,6 +80,15 @@ fn decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_query_leaves_out_empty_values() {
+        assert_eq!(with_query("/posts", &[]), "/posts");
+        assert_eq!(
+            with_query("/posts", &[("q", "".into()), ("tag", "round 1".into())]),
+            "/posts?tag=round%201"
+        );
+    }
 
     #[test]
     fn round_trips_any_text() {

@@ -6,8 +6,8 @@ use crate::components::unknown::or_unknown;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use model::format::RatingsFile;
+use model::page_link::league_table_href;
 use model::post_ratings::{post_ratings, PostRating};
-use model::url::league_table_for;
 
 #[component]
 pub fn RatingsBox(ids: Vec<String>, ratings: RatingsFile) -> impl IntoView {
@@ -37,7 +37,7 @@ fn rating_view(rating: PostRating) -> AnyView {
         .score
         .as_ref()
         .map(|score| format!("{} of {}", score.points, score.max));
-    let table_href = league_table_for(&inspection.organisation);
+    let table_href = league_table_href(&inspection.organisation);
     let inspection_href = format!("/inspections/{}", inspection.id);
     view! {
         <li class="rating" data-inspection=inspection.id.clone()>

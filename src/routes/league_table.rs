@@ -18,9 +18,10 @@ use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use model::format::RatingsFile;
+use model::page_link::compare_href;
 use model::table::data::TableData;
 use model::table::filter::Filter;
-use model::table::links::{compare_href, MAX_COMPARE};
+use model::table::links::MAX_COMPARE;
 use model::table::page::page_range;
 use model::table::shown_count;
 

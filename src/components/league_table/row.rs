@@ -9,9 +9,10 @@ use leptos::prelude::*;
 use model::band::Band;
 use model::inspection::standards_for;
 use model::link::is_web_link;
+use model::page_link::inspection_href;
 use model::table::column::Column;
 use model::table::data::TableData;
-use model::table::links::{inspection_href, toggle_pick, MAX_COMPARE};
+use model::table::links::{toggle_pick, MAX_COMPARE};
 
 #[component]
 pub fn TableRow(

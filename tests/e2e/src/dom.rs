@@ -30,17 +30,6 @@ pub async fn text_of(client: &Client, css: &str) -> Option<String> {
     value.as_str().map(str::to_owned)
 }
 
-/// Clicks the first element matching `css`, as a user would.
-pub async fn click(client: &Client, css: &str) {
-    client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no `{css}` to click: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("cannot click `{css}`: {e}"));
-}
-
 /// `document.title`.
 pub async fn title(client: &Client) -> String {
     client

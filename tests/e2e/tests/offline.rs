@@ -238,7 +238,8 @@ fn hashed_files(dir: &Path) -> Vec<String> {
             let stem = name.split('.').next().unwrap_or_default();
             let stem = stem.strip_suffix("_bg").unwrap_or(stem);
             stem.rsplit_once('-').is_some_and(|(_, hash)| {
-                hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+                // Trunk writes the 64-bit hash in hex without leading zeros.
+                (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
             })
         })
         .collect();
