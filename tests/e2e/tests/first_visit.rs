@@ -8,10 +8,10 @@ use e2e::wait::wait_for_css;
 use e2e::E2e;
 use std::io::Write;
 
-/// Fails the suite if the first visit grows past this many brotli bytes. Raised from 250 KB when
-/// the league table gained its full feature set (about 49 KB brotli of WebAssembly); see the
-/// README's first-visit section for the trimming still to do.
-const BUDGET_BYTES: usize = 270 * 1024;
+/// Fails the suite if the first visit grows past this many brotli bytes: about 3 % above the
+/// 306,836 measured on 26 November 2026 with the table, posts, pages and offline features, so
+/// any growth is a decision. Issue 7's goal is 150 KB; the README says what is left to trim.
+const BUDGET_BYTES: usize = 316_000;
 
 fn brotli_size(bytes: &[u8]) -> usize {
     let mut out = Vec::new();
