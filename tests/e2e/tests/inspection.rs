@@ -163,7 +163,7 @@ async fn inspection_page_lists_the_posts_about_it_or_says_there_are_none() {
     let hrefs = wait_for_value(
         client,
         "the posts about the inspection",
-        "const links = Array.from(document.querySelectorAll('ul.post-list a'));\
+        "const links = Array.from(document.querySelectorAll('ul.post-list .post-list-title a'));\
          return links.length ? links.map(a => a.getAttribute('href')) : null;",
         vec![],
     )
