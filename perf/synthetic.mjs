@@ -49,6 +49,36 @@ export async function distWithRatings(dist, count, into) {
   return into;
 }
 
+/** The posts index and search text with `count` posts made from the real ones. */
+export function syntheticPosts(index, search, count, seed = 2) {
+  const next = random(seed);
+  const posts = [];
+  const texts = {};
+  for (let i = 0; i < count; i++) {
+    const template = index.posts[Math.floor(next() * index.posts.length)];
+    const slug = `synthetic-post-${i + 1}`;
+    const year = 2018 + Math.floor(next() * 9);
+    const month = String(1 + Math.floor(next() * 12)).padStart(2, '0');
+    const day = String(1 + Math.floor(next() * 28)).padStart(2, '0');
+    posts.push({ ...template, slug, title: `${template.title} (${i + 1})`, published: `${year}-${month}-${day}` });
+    texts[slug] = search.texts[template.slug];
+  }
+  posts.sort((a, b) => b.published.localeCompare(a.published));
+  return { index: { ...index, posts }, search: { ...search, texts } };
+}
+
+/** A copy of `dist` whose posts index and search text hold `count` synthetic posts. */
+export async function distWithPosts(dist, count, into) {
+  await cp(dist, into, { recursive: true });
+  const folder = join(dist, 'data', 'posts');
+  const index = JSON.parse(await readFile(join(folder, 'index.json'), 'utf8'));
+  const search = JSON.parse(await readFile(join(folder, 'search.json'), 'utf8'));
+  const made = syntheticPosts(index, search, count);
+  await writeFile(join(into, 'data', 'posts', 'index.json'), JSON.stringify(made.index));
+  await writeFile(join(into, 'data', 'posts', 'search.json'), JSON.stringify(made.search));
+  return into;
+}
+
 // `node perf/synthetic.mjs DIST COUNT OUT`: write one synthetic copy of the built app to look at.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dist, count, out] = process.argv.slice(2);
