@@ -3,7 +3,7 @@
 // throttling. Run through scripts/bench.sh, which builds the app first. Prints every figure
 // and writes them to OUT/results.json and OUT/results.md.
 //
-//   node perf/bench.mjs [--dist DIR] [--out DIR] [--only sizes,lighthouse,scale,datatables,start] [--runs N]
+//   node perf/bench.mjs [--dist DIR] [--out DIR] [--only sizes,lighthouse,scale,datatables,search,start] [--runs N]
 import { chromium } from 'playwright-core';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,13 +11,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { serve } from './server.mjs';
-import { distWithRatings } from './synthetic.mjs';
+import { distWithPosts, distWithRatings } from './synthetic.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const BUDGET_KB = 150;
 const SIZES = [1000, 10000, 50000];
+const POSTS = 5000;
 // Lighthouse's mobile preset: slow 4G and a CPU four times slower than this one.
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
@@ -247,6 +248,42 @@ async function scale(browser) {
   }
 }
 
+// One keystroke into the posts search, alternately a letter and nothing; done when the count says so.
+const SEARCH_POSTS = `(() => {
+  const input = document.querySelector('#posts-search');
+  const count = document.querySelector('#posts-count');
+  const before = count.textContent;
+  const value = input.value === 'pro' ? 'prob' : 'pro';
+  return window.__timeAction(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, () => count.textContent !== before);
+})()`;
+
+async function search(browser) {
+  const dir = await mkdtemp(join(tmpdir(), 'on-probation-bench-'));
+  try {
+    await distWithPosts(options.dist, POSTS, dir);
+    const figures = await withServer(dir, async (url) => {
+      const context = await browser.newContext();
+      await context.addInitScript(TIMING);
+      const page = await context.newPage();
+      await page.goto(`${url}/posts`);
+      await page.waitForSelector('#posts-search');
+      // The first keystroke fetches the search text; time the ones after it.
+      await page.evaluate(SEARCH_POSTS);
+      await page.waitForFunction(() => !/Loading/.test(document.querySelector('#posts-count').textContent));
+      const keystroke = await timeRepeated(page, options.runs, SEARCH_POSTS);
+      await context.close();
+      return { keystroke };
+    });
+    results.figures[`search ${POSTS} posts`] = figures;
+    line(`\n### Posts search over ${POSTS.toLocaleString('en-GB')} synthetic posts (ms from a keystroke to the results painted)\n\n| p50 | p95 |\n| ---: | ---: |\n| ${ms(figures.keystroke.p50)} | ${ms(figures.keystroke.p95)} |`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 const SORT_DATATABLES = `(() => {
   const header = document.querySelectorAll('#table thead th')[5];
   const order = JSON.stringify(window.dataTable.order());
@@ -351,6 +388,7 @@ try {
   if (wanted('sizes')) await sizes(browser);
   if (wanted('scale')) await scale(browser);
   if (wanted('datatables')) await datatables(browser);
+  if (wanted('search')) await search(browser);
   if (wanted('start')) await start(browser);
 } finally {
   await browser.close();
