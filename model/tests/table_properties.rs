@@ -50,7 +50,7 @@ fn facet_choice() -> impl Strategy<Value = (Facet, String)> {
     ]
 }
 
-pub fn filter() -> impl Strategy<Value = Filter> {
+fn filter() -> impl Strategy<Value = Filter> {
     (
         proptest::collection::vec(facet_choice(), 0..5),
         proptest::option::of((select(&CODES[..]), select(&Band::ALL[..]))),
@@ -79,7 +79,7 @@ pub fn filter() -> impl Strategy<Value = Filter> {
 /// A sortable cell, compared as the sort's documentation says: text ignoring case and
 /// accents, bands by meaning, dates by time, scores as shares of their maximum then by points.
 #[derive(Clone, Debug)]
-pub enum Cell {
+enum Cell {
     Text(String),
     Number(u64),
     Date(PartialDate),
@@ -126,7 +126,7 @@ impl PartialEq for Cell {
 impl Eq for Cell {}
 
 /// What the sort looks at in a column; `None` is unknown.
-pub fn sort_value(data: &TableData, row: usize, column: &Column) -> Option<Cell> {
+fn sort_value(data: &TableData, row: usize, column: &Column) -> Option<Cell> {
     let inspection = &data.inspections[row];
     let text = |t: &str| Cell::Text(fold(t));
     match column {
@@ -165,7 +165,7 @@ pub fn sort_value(data: &TableData, row: usize, column: &Column) -> Option<Cell>
 
 /// The documented order: the chosen keys, then overall best first, score best first and
 /// organisation A to Z (each unless already chosen), then id; unknowns last on every key.
-pub fn reference_cmp(data: &TableData, sort: &Sort, a: usize, b: usize) -> Ordering {
+fn reference_cmp(data: &TableData, sort: &Sort, a: usize, b: usize) -> Ordering {
     let mut keys = vec![sort.primary.clone()];
     keys.extend(sort.secondary.clone());
     for column in [Column::Overall, Column::Score, Column::Organisation] {
