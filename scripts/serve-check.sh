@@ -17,14 +17,14 @@ base="http://127.0.0.1:$PORT"
 slug="$(ls "$ROOT/content/posts" | head -n 1)"
 slug="${slug%.md}"
 # Trunk answers before its first build is done, so wait until the built app answers both.
-# The page must be the one scripts/csp.sh finished: its one script is the loader in a file, so
+# The page must be the one scripts/csp.sh finished: no inline script, the loader in a file, so
 # the Content Security Policy lets the app start under `trunk serve` too.
 served() {
   local page
   page="$(curl -sf "$base/posts/$slug")" &&
     grep -q '<div id="app">' <<<"$page" &&
     grep -q 'http-equiv="Content-Security-Policy"' <<<"$page" &&
-    [ "$(grep -o '<script' <<<"$page" | wc -l)" -eq 1 ] &&
+    ! grep -qP '<script(?![^>]*\bsrc=)' <<<"$page" &&
     grep -q '<script type="module" src="/boot-' <<<"$page" &&
     curl -sf "$base/data/ratings.json" | grep -q '"format":"on-probation/ratings"'
 }
