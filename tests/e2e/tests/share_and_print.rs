@@ -10,10 +10,12 @@ use serde_json::json;
 
 /// Replaces the browser's clipboard with one that keeps what it is given in `window.__copied`:
 /// headless browsers have no clipboard to read back, and the app's own call is what is tested.
-const FAKE_CLIPBOARD: &str = "Object.defineProperty(navigator, 'clipboard', {\
-   configurable: true,\
-   value: { writeText: (text) => { window.__copied = text; return Promise.resolve(); } },\
- });";
+/// It is a `Clipboard`, as the app checks.
+/// It is a `Clipboard`, as the app checks.
+const FAKE_CLIPBOARD: &str =
+    "const fake = Object.create(Clipboard.prototype);\
+ Object.defineProperty(fake, 'writeText', { value: (text) => { window.__copied = text; return Promise.resolve(); } });\
+ Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, get: () => fake });";
 
 #[tokio::test]
 async fn copy_link_copies_the_address_of_the_filtered_view() {
