@@ -35,7 +35,7 @@ pub fn TableHead(view: TableView, columns: Memo<Vec<Column>>) -> impl IntoView {
                 })
             }}
             <tr>
-                <td class="pick-cell"><span class="visually-hidden">"Compare"</span></td>
+                <th scope="col" class="pick-cell"><span class="visually-hidden">"Compare"</span></th>
                 {move || {
                     columns
                         .get()
