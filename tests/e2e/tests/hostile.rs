@@ -5,7 +5,8 @@
 //! `rel="noopener noreferrer"`.
 
 use e2e::dom::run_js;
-use e2e::wait::{wait_for, wait_for_text};
+use e2e::script::wait_for_value;
+use e2e::wait::wait_for_text;
 use e2e::E2e;
 use serde_json::{json, Value};
 use std::path::Path;
@@ -98,19 +99,12 @@ async fn assert_inert(e2e: &E2e, path: &str) {
     let client = e2e.client();
     e2e.goto(path).await;
     // Rendered: a heading, and nothing still loading.
-    wait_for(&format!("{path} to finish loading"), || async move {
-        let state = run_js(
-            client,
-            "return !!document.querySelector('main h1') && !document.querySelector('.loading');",
-            vec![],
-        )
-        .await;
-        if state == json!(true) {
-            Ok(())
-        } else {
-            Err("still loading".to_string())
-        }
-    })
+    wait_for_value(
+        client,
+        &format!("{path} to finish loading"),
+        "return (document.querySelector('main h1') && !document.querySelector('.loading')) ? true : null;",
+        vec![],
+    )
     .await;
     let bad = run_js(client, INSPECT_JS, vec![]).await;
     assert_eq!(bad, json!([]), "on {path}");

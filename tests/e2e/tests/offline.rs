@@ -10,6 +10,7 @@ use std::process::Command;
 use e2e::app::{dist_dir, inspections, posts};
 use e2e::dom::{run_js, settle_table, text_of};
 use e2e::engine::Feature;
+use e2e::script::wait_for_value;
 use e2e::wait::{wait_for, wait_for_css, wait_for_text};
 use e2e::E2e;
 use fantoccini::{Client, Locator};
@@ -18,19 +19,12 @@ use serde_json::{json, Value};
 /// Waits until a service worker controls the page: it has installed with every file of the
 /// build, and answers the page's requests from now on.
 async fn wait_for_service_worker(client: &Client) {
-    wait_for("a service worker to control the page", || async move {
-        let controlled = run_js(
-            client,
-            "return !!(navigator.serviceWorker && navigator.serviceWorker.controller);",
-            vec![],
-        )
-        .await;
-        if controlled == json!(true) {
-            Ok(())
-        } else {
-            Err("no controller".to_owned())
-        }
-    })
+    wait_for_value(
+        client,
+        "a service worker to control the page",
+        "return (navigator.serviceWorker && navigator.serviceWorker.controller) ? true : null;",
+        vec![],
+    )
     .await;
 }
 
@@ -62,19 +56,12 @@ async fn reload_as_a_reader_does(client: &Client) {
         vec![],
     )
     .await;
-    wait_for("the reloaded page", || async move {
-        let fresh = run_js(
-            client,
-            "return window.beforeReload === undefined && document.readyState === 'complete';",
-            vec![],
-        )
-        .await;
-        if fresh == json!(true) {
-            Ok(())
-        } else {
-            Err("still the page before the reload".to_owned())
-        }
-    })
+    wait_for_value(
+        client,
+        "the reloaded page",
+        "return (window.beforeReload === undefined && document.readyState === 'complete') ? true : null;",
+        vec![],
+    )
     .await;
 }
 

@@ -17,8 +17,9 @@ const FAKE_CLIPBOARD: &str =
  Object.defineProperty(fake, 'writeText', { value: (text) => { window.__copied = text; return Promise.resolve(); } });\
  Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, get: () => fake });";
 
-#[tokio::test]
-async fn copy_link_copies_the_address_of_the_filtered_view() {
+/// The league table filtered to the first inspection's kind: the app, that kind's token and
+/// how many rows it shows.
+async fn table_filtered_by_one_kind() -> (E2e, String, usize) {
     let inspections = app::inspections();
     let first = &inspections[0];
     let count = inspections.iter().filter(|i| i.kind == first.kind).count();
@@ -28,6 +29,13 @@ async fn copy_link_copies_the_address_of_the_filtered_view() {
     dom::settle_table(client, |s| s.rows.len() == inspections.len()).await;
     dom::click(client, &facet_css("kind", &first.kind_token())).await;
     dom::settle_table(client, |s| s.rows.len() == count).await;
+    (e2e, first.kind_token(), count)
+}
+
+#[tokio::test]
+async fn copy_link_copies_the_address_of_the_filtered_view() {
+    let (e2e, kind, count) = table_filtered_by_one_kind().await;
+    let client = e2e.client();
 
     dom::run_js(client, FAKE_CLIPBOARD, vec![]).await;
     dom::click(client, "#copy-link").await;
@@ -42,7 +50,7 @@ async fn copy_link_copies_the_address_of_the_filtered_view() {
     assert_eq!(copied, here, "the link copied is the page's address");
     let copied = copied.as_str().unwrap_or_default();
     assert!(
-        copied.contains(&format!("kind={}", first.kind_token())),
+        copied.contains(&format!("kind={kind}")),
         "the address keeps the kind filter: {copied}"
     );
     let status = wait_for_value(
@@ -73,15 +81,8 @@ async fn printing_shows_the_current_view_without_controls() {
     if !e2e::skip_unless(Feature::DevTools) {
         return;
     }
-    let inspections = app::inspections();
-    let first = &inspections[0];
-    let count = inspections.iter().filter(|i| i.kind == first.kind).count();
-    let e2e = E2e::start().await;
+    let (e2e, _, count) = table_filtered_by_one_kind().await;
     let client = e2e.client();
-    e2e.goto("/league-table").await;
-    dom::settle_table(client, |s| s.rows.len() == inspections.len()).await;
-    dom::click(client, &facet_css("kind", &first.kind_token())).await;
-    dom::settle_table(client, |s| s.rows.len() == count).await;
 
     e2e::driver::cdp(
         client,
