@@ -1,8 +1,6 @@
 //! Text as readers compare it: case and accents do not matter ("Ealing" = "éaling"), so sorting
 //! and searching agree with what people expect without shipping a collation library.
 
-use std::cmp::Ordering;
-
 /// Lower case with Latin accents removed, for comparing and searching.
 pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
@@ -42,16 +40,6 @@ fn plain_letters(c: char) -> Option<&'static str> {
     })
 }
 
-/// Folded comparison, falling back to the exact text so that the order is total.
-pub fn compare(a: &str, b: &str) -> Ordering {
-    fold(a).cmp(&fold(b)).then_with(|| a.cmp(b))
-}
-
-/// Whether `haystack` contains `needle`, ignoring case, accents and the needle's outer spaces.
-pub fn contains_folded(haystack: &str, needle: &str) -> bool {
-    fold(haystack).contains(fold(needle.trim()).as_str())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,20 +48,5 @@ mod tests {
     fn folds_case_and_accents() {
         assert_eq!(fold("Ébène Straße"), "ebene strasse");
         assert_eq!(fold("ŁÓDŹ"), "lodz");
-    }
-
-    #[test]
-    fn compares_like_a_reader() {
-        let mut names = vec!["bravo", "Échelon", "alpha", "Delta", "echo"];
-        names.sort_by(|a, b| compare(a, b));
-        assert_eq!(names, ["alpha", "bravo", "Delta", "Échelon", "echo"]);
-    }
-
-    #[test]
-    fn searches_without_case_or_accents() {
-        assert!(contains_folded("Mérseyside CRC", " merseY "));
-        assert!(contains_folded("Merseyside", "MÉRSEY"));
-        assert!(!contains_folded("Merseyside", "essex"));
-        assert!(contains_folded("anything", "   "));
     }
 }

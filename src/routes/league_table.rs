@@ -97,10 +97,17 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
                 <caption id="league-caption">"Probation inspection ratings, 2018 to 2023"</caption>
                 <TableHead view columns />
                 <tbody>
+                    // Keyed by place on the page, not by row: see `TableRow`.
                     <For
-                        each=move || page_rows.get()
-                        key=|row| *row
-                        children=move |row| view! { <TableRow data row columns picked /> }
+                        each=move || 0..page_rows.read().len()
+                        key=|place| *place
+                        children=move |place| {
+                            // A place about to be removed keeps its last row until it goes.
+                            let row = Memo::new(move |shown: Option<&usize>| {
+                                page_rows.read().get(place).copied().or(shown.copied()).unwrap_or_default()
+                            });
+                            view! { <TableRow data row columns picked /> }
+                        }
                     />
                 </tbody>
             </table>

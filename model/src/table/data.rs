@@ -1,11 +1,14 @@
 //! The loaded ratings as the table needs them: inspections, standards grouped by domain for the
-//! column groups, and each inspection's rank worked out once.
+//! column groups, and what every sort and filter would otherwise work out again on each change
+//! (ranks, facet choices, folded search text, completeness), worked out once.
 
 use super::column::Column;
+use super::facets::{Facet, FacetIndex};
 use super::filter::Filter;
 use super::rank::{ranks, Rank};
 use super::sort::{sort_rows, Sort};
-use crate::inspection::{Inspection, Standard};
+use crate::inspection::{standards_for, Inspection, Standard};
+use crate::text::fold;
 use std::collections::BTreeSet;
 
 /// Standards that share a domain, shown and hidden together under one group header.
@@ -25,6 +28,28 @@ pub struct TableData {
     pub ranks: Vec<Option<Rank>>,
     /// In the order their first standard appears.
     pub groups: Vec<StandardGroup>,
+    /// One per facet, in [`Facet::ALL`] order.
+    facets: Vec<FacetIndex>,
+    /// Each row's organisation, owner and region, folded, for the text filter.
+    search_text: Vec<String>,
+    /// Whether each row has every standard that applies to its kind.
+    complete: Vec<bool>,
+}
+
+/// Joins a row's searchable fields; a character no one types, so no match spans two fields.
+const FIELD_SEPARATOR: char = '\u{1f}';
+
+fn search_text(inspection: &Inspection) -> String {
+    [
+        Some(&inspection.organisation),
+        inspection.owner.as_ref(),
+        inspection.region.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|field| fold(field))
+    .collect::<Vec<_>>()
+    .join(&FIELD_SEPARATOR.to_string())
 }
 
 /// `Organisational delivery` → `organisational-delivery`.
@@ -51,12 +76,42 @@ impl TableData {
                 }),
             }
         }
+        let complete = inspections
+            .iter()
+            .map(|i| standards_for(&standards, i.kind).all(|s| i.standards.contains_key(&s.code)))
+            .collect();
         TableData {
             ranks: ranks(&inspections),
+            facets: Facet::ALL
+                .iter()
+                .map(|&facet| FacetIndex::new(&inspections, facet))
+                .collect(),
+            search_text: inspections.iter().map(search_text).collect(),
+            complete,
             inspections,
             standards,
             groups,
         }
+    }
+
+    pub fn facet(&self, facet: Facet) -> &FacetIndex {
+        let at = Facet::ALL.iter().position(|f| *f == facet);
+        &self.facets[at.expect("every facet is in Facet::ALL")]
+    }
+
+    /// The tokens the data holds for a facet, once each, in reading order.
+    pub fn options(&self, facet: Facet) -> &[String] {
+        &self.facet(facet).options
+    }
+
+    /// Whether row `row`'s organisation, owner or region contains `folded`, which must already
+    /// be folded.
+    pub fn text_contains(&self, row: usize, folded: &str) -> bool {
+        self.search_text[row].contains(folded)
+    }
+
+    pub fn is_complete(&self, row: usize) -> bool {
+        self.complete[row]
     }
 
     /// The groups not hidden, in table order.
@@ -81,8 +136,9 @@ impl TableData {
 
     /// Indices of the rows a filter keeps, in a sort's order.
     pub fn rows(&self, filter: &Filter, sort: &Sort) -> Vec<usize> {
+        let test = filter.tester(self);
         let mut rows: Vec<usize> = (0..self.inspections.len())
-            .filter(|&row| filter.matches(self, row))
+            .filter(|&row| test.matches(row))
             .collect();
         sort_rows(self, &mut rows, sort);
         rows

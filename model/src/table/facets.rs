@@ -6,7 +6,8 @@ use super::data::TableData;
 use super::filter::Filter;
 use crate::band::{Band, UNKNOWN_BAND_LABEL};
 use crate::inspection::{Inspection, Kind};
-use std::cmp::Ordering;
+use crate::text::fold;
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Facet {
@@ -88,27 +89,22 @@ impl Facet {
         }
     }
 
-    /// Choices in reading order: kinds and bands in their own order, numbers rising, names A to
-    /// Z, the unknown last.
-    fn compare_tokens(self, a: &str, b: &str) -> Ordering {
-        let position = |token: &str| -> Option<u64> {
-            match self {
-                Facet::Kind => Kind::ALL
-                    .iter()
-                    .position(|k| Some(*k) == kind_from_token(token))
-                    .map(|p| p as u64),
-                Facet::Overall => Band::ALL
-                    .iter()
-                    .position(|band| band.slug() == token)
-                    .map(|p| p as u64),
-                Facet::Year | Facet::Round => token.parse().ok(),
-                Facet::Owner | Facet::Region => None,
-            }
+    /// Sorts choices into reading order: kinds and bands in their own order, numbers rising,
+    /// names A to Z ignoring case and accents, the unknown last.
+    fn token_key(self, token: &str) -> (bool, Option<u64>, String, String) {
+        let position = match self {
+            Facet::Kind => Kind::ALL
+                .iter()
+                .position(|k| Some(*k) == kind_from_token(token))
+                .map(|p| p as u64),
+            Facet::Overall => Band::ALL
+                .iter()
+                .position(|band| band.slug() == token)
+                .map(|p| p as u64),
+            Facet::Year | Facet::Round => token.parse().ok(),
+            Facet::Owner | Facet::Region => None,
         };
-        (a == UNKNOWN)
-            .cmp(&(b == UNKNOWN))
-            .then_with(|| position(a).cmp(&position(b)))
-            .then_with(|| crate::text::compare(a, b))
+        (token == UNKNOWN, position, fold(token), token.to_string())
     }
 }
 
@@ -120,12 +116,31 @@ fn kind_from_token(token: &str) -> Option<Kind> {
     Kind::ALL.into_iter().find(|k| kind_token(*k) == token)
 }
 
-/// The tokens the data holds for a facet, once each, in reading order.
-pub fn options(data: &TableData, facet: Facet) -> Vec<String> {
-    let mut tokens: Vec<String> = data.inspections.iter().map(|i| facet.value(i)).collect();
-    tokens.sort_by(|a, b| facet.compare_tokens(a, b));
-    tokens.dedup();
-    tokens
+/// One facet's choices in reading order and each row's choice among them, worked out once when
+/// the data loads, so filters and counts compare small numbers instead of text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetIndex {
+    /// The tokens the data holds, once each.
+    pub options: Vec<String>,
+    /// For each row, the position of its token in `options`.
+    pub of_row: Vec<usize>,
+}
+
+impl FacetIndex {
+    pub fn new(inspections: &[Inspection], facet: Facet) -> FacetIndex {
+        let values: Vec<String> = inspections.iter().map(|i| facet.value(i)).collect();
+        let mut options = values.clone();
+        // Each token's sort key is worked out once, not on every comparison.
+        options.sort_by_cached_key(|token| facet.token_key(token));
+        options.dedup();
+        let position: HashMap<&str, usize> = options
+            .iter()
+            .enumerate()
+            .map(|(at, token)| (token.as_str(), at))
+            .collect();
+        let of_row = values.iter().map(|v| position[v.as_str()]).collect();
+        FacetIndex { options, of_row }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -140,16 +155,22 @@ pub struct FacetCount {
 /// left out, so ticking a second box adds exactly the count shown beside it).
 pub fn facet_counts(data: &TableData, filter: &Filter, facet: Facet) -> Vec<FacetCount> {
     let others = filter.without_facet(facet);
-    let values: Vec<String> = (0..data.inspections.len())
-        .filter(|&row| others.matches(data, row))
-        .map(|row| facet.value(&data.inspections[row]))
-        .collect();
-    options(data, facet)
-        .into_iter()
-        .map(|value| FacetCount {
-            count: values.iter().filter(|v| **v == value).count(),
-            label: facet.value_label(&value),
-            value,
+    let others = others.tester(data);
+    let index = data.facet(facet);
+    let mut counts = vec![0; index.options.len()];
+    for (row, &at) in index.of_row.iter().enumerate() {
+        if others.matches(row) {
+            counts[at] += 1;
+        }
+    }
+    index
+        .options
+        .iter()
+        .zip(counts)
+        .map(|(value, count)| FacetCount {
+            count,
+            label: facet.value_label(value),
+            value: value.clone(),
         })
         .collect()
 }
@@ -173,9 +194,9 @@ mod tests {
     #[test]
     fn options_come_in_reading_order_with_unknown_last() {
         let data = sample();
-        assert_eq!(options(&data, Facet::Kind), ["crc", "nps-division", "pdu"]);
+        assert_eq!(data.options(Facet::Kind), ["crc", "nps-division", "pdu"]);
         assert_eq!(
-            options(&data, Facet::Overall),
+            data.options(Facet::Overall),
             [
                 "outstanding",
                 "good",
@@ -185,10 +206,10 @@ mod tests {
             ]
         );
         assert_eq!(
-            options(&data, Facet::Owner),
+            data.options(Facet::Owner),
             ["MTCnovo", "Sodexo", "Ünity", "-"]
         );
-        assert_eq!(options(&data, Facet::Year), ["2018", "2019", "-"]);
+        assert_eq!(data.options(Facet::Year), ["2018", "2019", "-"]);
     }
 
     #[test]

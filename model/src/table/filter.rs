@@ -4,8 +4,7 @@
 use super::data::TableData;
 use super::facets::Facet;
 use crate::band::Band;
-use crate::inspection::standards_for;
-use crate::text::contains_folded;
+use crate::text::fold;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Keep rows whose band for one standard is this band or better.
@@ -37,30 +36,61 @@ pub enum FilterPart {
     Text,
 }
 
-impl Filter {
-    pub fn matches(&self, data: &TableData, row: usize) -> bool {
-        let inspection = &data.inspections[row];
+/// A filter made ready to test many rows: the search text folded once, and each facet's choices
+/// as one flag per option of the data.
+pub struct RowTest<'a> {
+    data: &'a TableData,
+    filter: &'a Filter,
+    /// Per chosen facet: each row's option, and whether each option is chosen.
+    facets: Vec<(&'a [usize], Vec<bool>)>,
+    /// Folded; `None` when the search is blank.
+    text: Option<String>,
+}
+
+impl RowTest<'_> {
+    pub fn matches(&self, row: usize) -> bool {
+        let inspection = &self.data.inspections[row];
         self.facets
             .iter()
-            .all(|(facet, chosen)| chosen.contains(&facet.value(inspection)))
-            && self.at_least.as_ref().is_none_or(|at_least| {
+            .all(|(of_row, chosen)| chosen[of_row[row]])
+            && self.filter.at_least.as_ref().is_none_or(|at_least| {
                 inspection
                     .standards
                     .get(&at_least.code)
                     .is_some_and(|band| *band >= at_least.band)
             })
-            && (!self.complete_only
-                || standards_for(&data.standards, inspection.kind)
-                    .all(|s| inspection.standards.contains_key(&s.code)))
-            && (self.text.trim().is_empty()
-                || [
-                    Some(&inspection.organisation),
-                    inspection.owner.as_ref(),
-                    inspection.region.as_ref(),
-                ]
-                .into_iter()
-                .flatten()
-                .any(|field| contains_folded(field, &self.text)))
+            && (!self.filter.complete_only || self.data.is_complete(row))
+            && self
+                .text
+                .as_ref()
+                .is_none_or(|text| self.data.text_contains(row, text))
+    }
+}
+
+impl Filter {
+    /// Ready to test the rows of `data`.
+    pub fn tester<'a>(&'a self, data: &'a TableData) -> RowTest<'a> {
+        let facets = self
+            .facets
+            .iter()
+            .map(|(facet, chosen)| {
+                let index = data.facet(*facet);
+                let flags = index.options.iter().map(|o| chosen.contains(o)).collect();
+                (index.of_row.as_slice(), flags)
+            })
+            .collect();
+        let text = fold(self.text.trim());
+        RowTest {
+            data,
+            filter: self,
+            facets,
+            text: (!text.is_empty()).then_some(text),
+        }
+    }
+
+    /// Whether one row passes; to test many, make a [`Filter::tester`] once.
+    pub fn matches(&self, data: &TableData, row: usize) -> bool {
+        self.tester(data).matches(row)
     }
 
     pub fn is_chosen(&self, facet: Facet, token: &str) -> bool {
@@ -152,7 +182,10 @@ impl Filter {
     /// When nothing matches: the parts that alone stand between the reader and some rows, or
     /// every part when only a combination empties the table.
     pub fn emptying_parts(&self, data: &TableData) -> Vec<FilterPart> {
-        let any = |filter: &Filter| (0..data.inspections.len()).any(|r| filter.matches(data, r));
+        let any = |filter: &Filter| {
+            let test = filter.tester(data);
+            (0..data.inspections.len()).any(|row| test.matches(row))
+        };
         let parts = self.parts();
         let culprits: Vec<FilterPart> = parts
             .iter()

@@ -5,8 +5,9 @@ use std::ops::Range;
 
 /// Tables up to this many rows are shown whole.
 pub const PAGE_THRESHOLD: usize = 200;
-/// Rows per page above the threshold.
-pub const PAGE_SIZE: usize = 100;
+/// Rows per page above the threshold: a screenful or two, and few enough that a sort repaints
+/// quickly (see BENCHMARKS.md).
+pub const PAGE_SIZE: usize = 50;
 
 /// How many pages `rows` rows make (at least one).
 pub fn page_count(rows: usize) -> usize {
@@ -40,11 +41,11 @@ mod tests {
 
     #[test]
     fn long_tables_are_paged_and_out_of_range_pages_are_clamped() {
-        assert_eq!(page_count(10_000), 100);
-        assert_eq!(page_range(10_000, 1), 0..100);
-        assert_eq!(page_range(10_000, 100), 9_900..10_000);
-        assert_eq!(page_range(250, 3), 200..250);
-        assert_eq!(page_range(250, 99), 200..250);
-        assert_eq!(page_range(250, 0), 0..100);
+        assert_eq!(page_count(10_000), 200);
+        assert_eq!(page_range(10_000, 1), 0..50);
+        assert_eq!(page_range(10_000, 200), 9_950..10_000);
+        assert_eq!(page_range(260, 6), 250..260);
+        assert_eq!(page_range(260, 99), 250..260);
+        assert_eq!(page_range(260, 0), 0..50);
     }
 }

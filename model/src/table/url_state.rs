@@ -10,7 +10,7 @@
 
 use super::column::{Column, Direction};
 use super::data::TableData;
-use super::facets::{options, Facet};
+use super::facets::Facet;
 use super::filter::{AtLeast, Filter};
 use super::sort::{Sort, SortBy};
 use crate::band::Band;
@@ -83,10 +83,6 @@ impl ViewState {
     /// Reads a query string (with or without its `?`), keeping only what fits the data.
     pub fn from_query(query: &str, data: &TableData) -> ViewState {
         let mut state = ViewState::default();
-        let facet_options: Vec<(Facet, Vec<String>)> = Facet::ALL
-            .into_iter()
-            .map(|f| (f, options(data, f)))
-            .collect();
         for (key, value) in parse_query(query) {
             match key.as_str() {
                 "q" => state.filter.text = value,
@@ -98,12 +94,12 @@ impl ViewState {
                 }
                 "page" => state.page = value.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
                 other => {
-                    let known = facet_options
-                        .iter()
-                        .find(|(facet, tokens)| facet.key() == other && tokens.contains(&value));
-                    if let Some((facet, _)) = known {
-                        if !state.filter.is_chosen(*facet, &value) {
-                            state.filter.toggle(*facet, &value);
+                    let known = Facet::ALL.into_iter().find(|facet| {
+                        facet.key() == other && data.options(*facet).contains(&value)
+                    });
+                    if let Some(facet) = known {
+                        if !state.filter.is_chosen(facet, &value) {
+                            state.filter.toggle(facet, &value);
                         }
                     }
                 }

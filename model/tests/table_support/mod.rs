@@ -6,7 +6,7 @@ use model::date::PartialDate;
 use model::inspection::{Caseload, Confidence, Inspection, Kind, Score, Standard};
 use model::table::column::{Column, Direction};
 use model::table::data::TableData;
-use model::table::facets::{options, Facet};
+use model::table::facets::Facet;
 use model::table::filter::{AtLeast, Filter};
 use model::table::sort::{Sort, SortBy};
 use proptest::prelude::*;
@@ -163,7 +163,7 @@ pub fn table_and_view() -> impl Strategy<Value = (TableData, model::table::url_s
         let facets: Vec<BoxedStrategy<(Facet, Vec<String>)>> = Facet::ALL
             .into_iter()
             .map(|facet| {
-                let tokens = options(&data, facet);
+                let tokens = data.options(facet).to_vec();
                 let len = tokens.len();
                 (Just(facet), subsequence(tokens, 0..=len)).boxed()
             })

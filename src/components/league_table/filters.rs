@@ -4,8 +4,9 @@
 use super::view_state::{History, TableView};
 use leptos::prelude::*;
 use model::band::Band;
-use model::table::facets::{facet_counts, options, Facet};
+use model::table::facets::{facet_counts, Facet};
 use model::table::filter::{AtLeast, Filter};
+use web_sys::HtmlDetailsElement;
 
 #[component]
 pub fn TableFilters(view: TableView, filter: Memo<Filter>) -> impl IntoView {
@@ -59,55 +60,98 @@ pub fn TableFilters(view: TableView, filter: Memo<Filter>) -> impl IntoView {
     }
 }
 
+/// Facets with more choices than this (regions, one per organisation) start folded away: the
+/// form stays short to tab through, and a long list is only drawn, and counted, once opened.
+const OPEN_CHOICES: usize = 12;
+
 #[component]
 fn FacetGroup(view: TableView, filter: Memo<Filter>, facet: Facet) -> impl IntoView {
+    let name = facet.key();
+    let choices: Vec<(String, String)> = view.data.with_value(|d| {
+        d.options(facet)
+            .iter()
+            .map(|token| (token.clone(), facet.value_label(token)))
+            .collect()
+    });
+    let total = choices.len();
+    if total <= OPEN_CHOICES {
+        return view! {
+            <fieldset class="facet" id=format!("facet-{name}")>
+                <legend>{facet.label()}</legend>
+                <FacetChoices view filter facet choices />
+            </fieldset>
+        }
+        .into_any();
+    }
+    let chosen = move || filter.read().facets.get(&facet).map_or(0, |c| c.len());
+    let open = RwSignal::new(chosen() > 0);
+    let summary = move || match chosen() {
+        0 => format!("All {total} choices"),
+        n => format!("{n} of {total} chosen"),
+    };
+    view! {
+        <fieldset class="facet" id=format!("facet-{name}")>
+            <legend>{facet.label()}</legend>
+            <details
+                prop:open=move || open.get()
+                on:toggle=move |ev| open.set(event_target::<HtmlDetailsElement>(&ev).open())
+            >
+                <summary>{summary}</summary>
+                <Show when=move || open.get()>
+                    <FacetChoices view filter facet choices=choices.clone() />
+                </Show>
+            </details>
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// A facet's checkboxes, each with the count it would show.
+#[component]
+fn FacetChoices(
+    view: TableView,
+    filter: Memo<Filter>,
+    facet: Facet,
+    choices: Vec<(String, String)>,
+) -> impl IntoView {
     let counts = Memo::new(move |_| {
         view.data
             .with_value(|d| facet_counts(d, &filter.read(), facet))
     });
     let name = facet.key();
-    // facet_counts lists the same choices in the same order.
-    let choices: Vec<(String, String)> = view.data.with_value(|d| {
-        options(d, facet)
-            .into_iter()
-            .map(|token| (token.clone(), facet.value_label(&token)))
-            .collect()
-    });
     view! {
-        <fieldset class="facet" id=format!("facet-{name}")>
-            <legend>{facet.label()}</legend>
-            <ul>
-                // The choices are fixed by the data; only their counts change.
-                {choices
-                    .into_iter()
-                    .enumerate()
-                    .map(|(at, (value, label))| {
-                        let token = value.clone();
-                        let checked_token = value.clone();
-                        let count = move || counts.read().get(at).map_or(0, |c| c.count);
-                        view! {
-                            <li>
-                                <label>
-                                    <input
-                                        type="checkbox"
-                                        name=name
-                                        value=value
-                                        prop:checked=move || filter.read().is_chosen(facet, &checked_token)
-                                        on:change=move |_| {
-                                            view.reshape(History::Push, |s| s.filter.toggle(facet, &token))
-                                        }
-                                    />
-                                    " "
-                                    {label}
-                                    " "
-                                    <span class="count">{move || format!("({})", count())}</span>
-                                </label>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </fieldset>
+        <ul>
+            // The choices are fixed by the data (facet_counts lists them in the same order);
+            // only their counts change.
+            {choices
+                .into_iter()
+                .enumerate()
+                .map(|(at, (value, label))| {
+                    let token = value.clone();
+                    let checked_token = value.clone();
+                    let count = move || counts.read().get(at).map_or(0, |c| c.count);
+                    view! {
+                        <li>
+                            <label>
+                                <input
+                                    type="checkbox"
+                                    name=name
+                                    value=value
+                                    prop:checked=move || filter.read().is_chosen(facet, &checked_token)
+                                    on:change=move |_| {
+                                        view.reshape(History::Push, |s| s.filter.toggle(facet, &token))
+                                    }
+                                />
+                                " "
+                                {label}
+                                " "
+                                <span class="count">{move || format!("({})", count())}</span>
+                            </label>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }
 

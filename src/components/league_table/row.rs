@@ -14,38 +14,37 @@ use model::table::column::Column;
 use model::table::data::TableData;
 use model::table::links::{toggle_pick, MAX_COMPARE};
 
+/// The row shown in one place of the page. A sort or another page gives the place a new `row`:
+/// its cells are updated where they differ instead of the row being built again, which is what
+/// keeps a sort of thousands of rows quick to paint.
 #[component]
 pub fn TableRow(
     data: StoredValue<TableData>,
-    row: usize,
+    row: Memo<usize>,
     columns: Memo<Vec<Column>>,
     picked: RwSignal<Vec<String>>,
 ) -> impl IntoView {
-    let (id, organisation) = data.with_value(|d| {
-        (
-            d.inspections[row].id.clone(),
-            d.inspections[row].organisation.clone(),
-        )
-    });
-    let pick_id = id.clone();
-    let is_picked = {
-        let id = id.clone();
-        move || picked.read().contains(&id)
-    };
+    let id = move || data.with_value(|d| d.inspections[row.get()].id.clone());
+    let label =
+        move || data.with_value(|d| format!("Compare {}", d.inspections[row.get()].organisation));
+    let is_picked = move || picked.with(|p| p.contains(&id()));
     let full = move || picked.read().len() >= MAX_COMPARE;
-    let checked = is_picked.clone();
     view! {
         <tr data-id=id>
             <td class="pick-cell" data-col="pick">
                 <input
                     type="checkbox"
-                    aria-label=format!("Compare {organisation}")
-                    prop:checked=checked
+                    aria-label=label
+                    prop:checked=is_picked
                     disabled=move || full() && !is_picked()
-                    on:change=move |_| picked.update(|p| toggle_pick(p, &pick_id))
+                    on:change=move |_| {
+                        let id = id();
+                        picked.update(|p| toggle_pick(p, &id))
+                    }
                 />
             </td>
             {move || {
+                let row = row.get();
                 columns
                     .get()
                     .into_iter()

@@ -1,0 +1,182 @@
+//! A league table too long to draw whole: pages of rows, each place on a page showing the right
+//! row after a sort or a page turn (its id, link, compare box and tick agree), and the long
+//! Region facet folded away until opened.
+
+use e2e::dom::{self, facet_css, location_search, run_js, TableSnapshot};
+use e2e::wait::{wait_for, wait_for_css};
+use e2e::E2e;
+use serde_json::Value;
+
+/// Rows the edited copy holds: five full pages of 50 and a last page of 10.
+const ROWS: usize = 260;
+const PAGE: usize = 50;
+
+/// Serves the app with the real inspections repeated, under new ids and names, to `ROWS` rows.
+async fn start_long_table() -> E2e {
+    E2e::start_with_edited_copy(|dist| {
+        let path = dist.join("data/ratings.json");
+        let mut doc: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let real = doc["inspections"].as_array().unwrap().clone();
+        let rows: Vec<Value> = (0..ROWS)
+            .map(|n| {
+                let mut row = real[n % real.len()].clone();
+                row["id"] = format!("long-{n}").into();
+                let name = format!("{} (copy {n})", row["organisation"].as_str().unwrap());
+                row["organisation"] = name.into();
+                row
+            })
+            .collect();
+        doc["inspections"] = rows.into();
+        std::fs::write(&path, serde_json::to_vec(&doc).unwrap()).unwrap();
+    })
+    .await
+}
+
+/// Every drawn row's id, organisation link and compare box describe the same inspection; returns
+/// the first problem found.
+const ROWS_AGREE_JS: &str = r#"
+for (const tr of document.querySelectorAll('table.league-table tbody tr')) {
+  const id = tr.getAttribute('data-id');
+  const link = tr.querySelector('th[data-col="organisation"] a');
+  const box = tr.querySelector('td[data-col="pick"] input');
+  if (link.getAttribute('href') !== '/inspections/' + id) { return `row ${id} links to ${link.getAttribute('href')}`; }
+  if (box.getAttribute('aria-label') !== 'Compare ' + link.textContent.trim()) { return `row ${id} has box ${box.getAttribute('aria-label')}`; }
+}
+return null;
+"#;
+
+async fn assert_rows_agree(client: &fantoccini::Client) {
+    let problem = run_js(client, ROWS_AGREE_JS, vec![]).await;
+    assert!(problem.is_null(), "{problem}");
+}
+
+async fn pager_text(client: &fantoccini::Client) -> String {
+    dom::text_of(client, "nav.pager span")
+        .await
+        .unwrap_or_default()
+}
+
+async fn settle(e2e: &E2e, what: &str, ready: impl Fn(&TableSnapshot) -> bool) -> TableSnapshot {
+    let snap = dom::settle_table(e2e.client(), ready).await;
+    assert_rows_agree(e2e.client()).await;
+    assert!(!snap.rows.is_empty(), "{what}: {}", snap.summary());
+    snap
+}
+
+fn ids(snap: &TableSnapshot) -> Vec<String> {
+    snap.rows.iter().filter_map(|r| r.id.clone()).collect()
+}
+
+#[tokio::test]
+async fn long_tables_page_and_every_place_shows_its_own_row() {
+    let e2e = start_long_table().await;
+    let client = e2e.client();
+    e2e.goto("/league-table").await;
+    let first = settle(&e2e, "first page", |s| {
+        s.rows.len() == PAGE && s.shown.as_deref() == Some(&dom::shown_text(ROWS, ROWS)[..])
+    })
+    .await;
+    assert_eq!(first.rows.len(), PAGE, "{}", first.summary());
+    assert_eq!(pager_text(client).await, "Page 1 of 6");
+
+    dom::click(client, "nav.pager button:last-of-type").await;
+    let second = settle(&e2e, "second page", |s| ids(s) != ids(&first)).await;
+    assert_eq!(second.rows.len(), PAGE);
+    assert!(location_search(client).await.contains("page=2"));
+    assert_eq!(pager_text(client).await, "Page 2 of 6");
+
+    // Tick a row, then sort: the tick follows the inspection, not the place on the page.
+    let ticked = second.rows[3].id.clone().unwrap();
+    dom::click(
+        client,
+        &format!("tr[data-id=\"{ticked}\"] td[data-col=pick] input"),
+    )
+    .await;
+    dom::click_sort(client, "organisation").await;
+    let sorted = settle(&e2e, "sorted by organisation", |s| {
+        s.sort.get("organisation") == Some(&Some("ascending".into()))
+    })
+    .await;
+    let names = sorted.column("organisation");
+    let mut in_order = names.clone();
+    in_order.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(names, in_order, "sorting by organisation, A to Z");
+    assert!(
+        !location_search(client).await.contains("page="),
+        "a new sort starts at the first page"
+    );
+    let checked = run_js(
+        client,
+        "return Array.from(document.querySelectorAll('tbody td[data-col=pick] input'))\
+           .filter((box) => box.checked).map((box) => box.closest('tr').getAttribute('data-id'));",
+        vec![],
+    )
+    .await;
+    let on_page = ids(&sorted).contains(&ticked);
+    let expected: Vec<&str> = if on_page { vec![&ticked] } else { vec![] };
+    assert_eq!(checked, serde_json::json!(expected), "ticked {ticked}");
+
+    // The last page is short, and a reload restores it.
+    e2e.goto("/league-table?page=6").await;
+    let last = settle(&e2e, "last page", |s| s.rows.len() == ROWS - 5 * PAGE).await;
+    assert_eq!(last.rows.len(), ROWS - 5 * PAGE, "{}", last.summary());
+    e2e.reload().await;
+    let again = settle(&e2e, "last page after reload", |s| {
+        s.rows.len() == ROWS - 5 * PAGE
+    })
+    .await;
+    assert_eq!(ids(&again), ids(&last));
+    assert_eq!(pager_text(client).await, "Page 6 of 6");
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn a_facet_with_many_choices_opens_on_demand_and_stays_open_while_chosen() {
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto("/league-table").await;
+    wait_for_css(client, "#facet-region details summary").await;
+    let region_boxes = "input[type=checkbox][name=region]";
+    let drawn = run_js(
+        client,
+        "return document.querySelectorAll(arguments[0]).length;",
+        vec![region_boxes.into()],
+    )
+    .await;
+    assert_eq!(drawn, 0, "region choices are not drawn while folded");
+    // Short facets stay open.
+    wait_for_css(client, &facet_css("kind", "crc")).await;
+
+    dom::click(client, "#facet-region summary").await;
+    let first = wait_for("region choices to be drawn", || async {
+        let value = run_js(
+            client,
+            "const box = document.querySelector(arguments[0]); return box ? box.value : null;",
+            vec![region_boxes.into()],
+        )
+        .await;
+        value
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| "none yet".to_owned())
+    })
+    .await;
+    let total = run_js(
+        client,
+        "return document.querySelectorAll(arguments[0]).length;",
+        vec![region_boxes.into()],
+    )
+    .await;
+    dom::click(client, &facet_css("region", &first)).await;
+    let summary = format!("1 of {total} chosen");
+    e2e::wait::wait_for_text(client, "#facet-region summary", &summary).await;
+
+    // Reloaded with a region chosen, the facet opens by itself with its box ticked.
+    e2e.reload().await;
+    wait_for_css(client, &facet_css("region", &first)).await;
+    assert_eq!(
+        dom::is_checked(client, &facet_css("region", &first)).await,
+        Some(true)
+    );
+    e2e.stop().await;
+}
