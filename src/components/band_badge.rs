@@ -11,18 +11,21 @@ pub fn BandBadge(band: Option<Band>) -> impl IntoView {
     view! { <span class=format!("band band-{slug}")>{label}</span> }
 }
 
-/// A band in a narrow heatmap cell: its abbreviation on the band's colour, the full name for
-/// screen readers and as a tooltip.
+/// A band in a narrow heatmap cell: its abbreviation on the band's colour, and the full name
+/// for screen readers. The caller gives the name as a tooltip too, on the cell it sits in.
 #[component]
 pub fn BandAbbreviation(band: Option<Band>) -> impl IntoView {
-    let (slug, short, label) = match band {
-        Some(band) => (band.slug(), band.abbreviation(), band.name()),
-        None => ("unknown", UNKNOWN_BAND_ABBREVIATION, UNKNOWN_BAND_LABEL),
+    let (slug, short) = match band {
+        Some(band) => (band.slug(), band.abbreviation()),
+        None => ("unknown", UNKNOWN_BAND_ABBREVIATION),
     };
     view! {
-        <span class=format!("band band-short band-{slug}") title=label>
-            <span aria-hidden="true">{short}</span>
-            <span class="visually-hidden">{label}</span>
-        </span>
+        <span class=format!("band band-short band-{slug}") aria-hidden="true">{short}</span>
+        <span class="visually-hidden">{band_label(band)}</span>
     }
+}
+
+/// "Good", or "Not published" for an unknown band.
+pub fn band_label(band: Option<Band>) -> &'static str {
+    band.map_or(UNKNOWN_BAND_LABEL, Band::name)
 }

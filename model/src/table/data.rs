@@ -30,26 +30,44 @@ pub struct TableData {
     pub groups: Vec<StandardGroup>,
     /// One per facet, in [`Facet::ALL`] order.
     facets: Vec<FacetIndex>,
-    /// Each row's organisation, owner and region, folded, for the text filter.
+    /// Each row's names folded, for sorting.
+    folded: Vec<FoldedNames>,
+    /// Each row's folded names joined, for the text filter.
     search_text: Vec<String>,
     /// Whether each row has every standard that applies to its kind.
     complete: Vec<bool>,
 }
 
-/// Joins a row's searchable fields; a character no one types, so no match spans two fields.
-const FIELD_SEPARATOR: char = '\u{1f}';
+/// A row's organisation, owner and region with case and accents folded away.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoldedNames {
+    pub organisation: String,
+    pub owner: Option<String>,
+    pub region: Option<String>,
+}
 
-fn search_text(inspection: &Inspection) -> String {
-    [
-        Some(&inspection.organisation),
-        inspection.owner.as_ref(),
-        inspection.region.as_ref(),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|field| fold(field))
-    .collect::<Vec<_>>()
-    .join(&FIELD_SEPARATOR.to_string())
+impl FoldedNames {
+    fn new(inspection: &Inspection) -> FoldedNames {
+        FoldedNames {
+            organisation: fold(&inspection.organisation),
+            owner: inspection.owner.as_deref().map(fold),
+            region: inspection.region.as_deref().map(fold),
+        }
+    }
+
+    /// The names joined by a character no one types, so no match spans two of them.
+    fn search_text(&self) -> String {
+        [
+            Some(&self.organisation),
+            self.owner.as_ref(),
+            self.region.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\u{1f}")
+    }
 }
 
 /// `Organisational delivery` → `organisational-delivery`.
@@ -76,6 +94,7 @@ impl TableData {
                 }),
             }
         }
+        let folded: Vec<FoldedNames> = inspections.iter().map(FoldedNames::new).collect();
         let complete = inspections
             .iter()
             .map(|i| standards_for(&standards, i.kind).all(|s| i.standards.contains_key(&s.code)))
@@ -86,7 +105,8 @@ impl TableData {
                 .iter()
                 .map(|&facet| FacetIndex::new(&inspections, facet))
                 .collect(),
-            search_text: inspections.iter().map(search_text).collect(),
+            search_text: folded.iter().map(FoldedNames::search_text).collect(),
+            folded,
             complete,
             inspections,
             standards,
@@ -108,6 +128,10 @@ impl TableData {
     /// be folded.
     pub fn text_contains(&self, row: usize, folded: &str) -> bool {
         self.search_text[row].contains(folded)
+    }
+
+    pub fn folded(&self, row: usize) -> &FoldedNames {
+        &self.folded[row]
     }
 
     pub fn is_complete(&self, row: usize) -> bool {

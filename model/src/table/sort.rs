@@ -8,6 +8,7 @@ use crate::band::Band;
 use crate::date::PartialDate;
 use crate::inspection::{Confidence, Inspection};
 use crate::text::fold;
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -97,8 +98,8 @@ impl Sort {
 
 /// A comparable cell; `None` in a row means unknown.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum SortValue {
-    Text(String),
+enum SortValue<'a> {
+    Text(Cow<'a, str>),
     Number(u64),
     Date(PartialDate),
     Band(Band),
@@ -118,15 +119,18 @@ fn confidence_level(confidence: Confidence) -> u64 {
     }
 }
 
-fn sort_value(data: &TableData, row: usize, column: &Column) -> Option<SortValue> {
+fn sort_value<'a>(data: &'a TableData, row: usize, column: &Column) -> Option<SortValue<'a>> {
     let inspection = &data.inspections[row];
-    let text = |t: &str| SortValue::Text(fold(t));
+    let names = data.folded(row);
+    // Names were folded once, when the data loaded.
+    let folded = |name: &'a String| SortValue::Text(Cow::Borrowed(name.as_str()));
+    let text = |t: &str| SortValue::Text(Cow::Owned(fold(t)));
     match column {
         Column::Rank => data.ranks[row].map(|r| SortValue::Number(r.position as u64)),
-        Column::Organisation => Some(text(&inspection.organisation)),
+        Column::Organisation => Some(folded(&names.organisation)),
         Column::Kind => Some(text(inspection.kind.name())),
-        Column::Owner => inspection.owner.as_deref().map(text),
-        Column::Region => inspection.region.as_deref().map(text),
+        Column::Owner => names.owner.as_ref().map(folded),
+        Column::Region => names.region.as_ref().map(folded),
         Column::Published => inspection.published.map(SortValue::Date),
         Column::Round => inspection.round.map(|r| SortValue::Number(r.into())),
         Column::Overall => inspection.overall.map(SortValue::Band),

@@ -4,7 +4,7 @@
 //! Every other cell has the same markup (text, an optional spoken form, a tooltip and classes):
 //! one shape of view instead of one per column keeps the app's WebAssembly small.
 
-use crate::components::band_badge::{BandAbbreviation, BandBadge};
+use crate::components::band_badge::{band_label, BandAbbreviation, BandBadge};
 use leptos::prelude::*;
 use model::band::Band;
 use model::inspection::standards_for;
@@ -61,8 +61,7 @@ struct CellText {
     /// Read by screen readers instead of `shown` (which is then hidden from them).
     spoken: Option<String>,
     title: Option<String>,
-    /// Classes of the text's span.
-    class: String,
+    class: Option<&'static str>,
 }
 
 impl CellText {
@@ -71,7 +70,7 @@ impl CellText {
             shown: shown.into(),
             spoken: None,
             title: None,
-            class: String::new(),
+            class: None,
         }
     }
 
@@ -86,7 +85,7 @@ impl CellText {
     fn unknown(label: &str) -> CellText {
         CellText {
             spoken: Some(label.into()),
-            class: "unknown".into(),
+            class: Some("unknown"),
             ..CellText::titled("—", label)
         }
     }
@@ -160,15 +159,21 @@ fn web_source(data: &TableData, row: usize) -> Option<String> {
 fn cell(data: &TableData, row: usize, column: &Column) -> AnyView {
     let inspection = &data.inspections[row];
     let key = column.key();
+    // Few nodes per cell: a sort or a page turn updates thousands of them.
     if let Some(text) = cell_text(data, row, column) {
-        let hide_shown = text.spoken.is_some().then_some("true");
-        return view! {
-            <td data-col=key>
-                <span class=text.class title=text.title aria-hidden=hide_shown>{text.shown}</span>
-                {text.spoken.map(|s| view! { <span class="visually-hidden">{s}</span> })}
-            </td>
-        }
-        .into_any();
+        return match text.spoken {
+            None => view! {
+                <td data-col=key class=text.class title=text.title>{text.shown}</td>
+            }
+            .into_any(),
+            Some(spoken) => view! {
+                <td data-col=key class=text.class title=text.title>
+                    <span aria-hidden="true">{text.shown}</span>
+                    <span class="visually-hidden">{spoken}</span>
+                </td>
+            }
+            .into_any(),
+        };
     }
     match column {
         // Plain links: the router still opens the inspection page without a reload.
@@ -186,7 +191,7 @@ fn cell(data: &TableData, row: usize, column: &Column) -> AnyView {
             let band = inspection.standards.get(code).copied();
             let class = format!("band-cell band-cell-{}", band.map_or("unknown", Band::slug));
             view! {
-                <td data-col=key class=class><BandAbbreviation band /></td>
+                <td data-col=key class=class title=band_label(band)><BandAbbreviation band /></td>
             }
             .into_any()
         }
