@@ -285,7 +285,7 @@ async function search(browser) {
 }
 
 const SORT_DATATABLES = `(() => {
-  const header = document.querySelectorAll('#table thead th')[5];
+  const header = Array.from(document.querySelectorAll('#table thead th')).find((th) => th.textContent.trim() === 'Overall');
   const order = JSON.stringify(window.dataTable.order());
   return window.__timeAction(() => header.click(), () => JSON.stringify(window.dataTable.order()) !== order);
 })()`;
