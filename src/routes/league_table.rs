@@ -59,6 +59,15 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
         rows[page_range(rows.len(), state.read().page)].to_vec()
     });
     let picked = RwSignal::new(Vec::<String>::new());
+    let table_region = NodeRef::<leptos::html::Div>::new();
+    // Focused here rather than by following the fragment, which would add "#league-table" to the
+    // address the view is shared by (and rel="external" keeps the router out of it).
+    let skip_to_table = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(region) = table_region.get() {
+            let _ = region.focus();
+        }
+    };
 
     let count = move || shown_count(rows.read().len(), total);
     let announcement = move || {
@@ -80,6 +89,10 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
     };
 
     view! {
+        // Past every filter's checkbox, for keyboard users.
+        <a class="skip-to-table" href="#league-table" rel="external" on:click=skip_to_table>
+            "Skip to the table"
+        </a>
         <TableFilters view filter />
         <div class="table-tools">
             <ColumnGroups view />
@@ -92,7 +105,14 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
             <CompareLink picked />
         </div>
         <p class="visually-hidden" role="status" aria-live="polite">{announcement}</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="league-caption">
+        <div
+            class="table-scroll"
+            id="league-table"
+            node_ref=table_region
+            tabindex="0"
+            role="region"
+            aria-labelledby="league-caption"
+        >
             <table class="league-table">
                 <caption id="league-caption">"Probation inspection ratings, 2018 to 2023"</caption>
                 <TableHead view columns />

@@ -66,14 +66,24 @@ pub async fn option_values(client: &Client, css: &str) -> Vec<String> {
         .collect()
 }
 
-/// Chooses an option the way a user does: a WebDriver click on the `<option>` whose value
-/// is `value` inside the `<select>` matching `select_css` (the browser fires `input` and
-/// `change`). Waits until the select reports the new value.
+/// Chooses an option the way a user does: a click on the `<select>` matching `select_css`
+/// (real pointer events), then a WebDriver click on its `<option>` whose value is `value`
+/// (the browser fires `input` and `change`). Waits until the select reports the new value.
+///
+/// The first click matters in WebKit: WebKitWebDriver selects an option by calling WebKit's
+/// `optionSelectedByUser` directly, with no pointer event, so a history entry the page adds
+/// in its `change` handler counts as "created by script without user interaction", and a
+/// Back or Forward from the browser (WebDriver's included) skips it, the entry before it and
+/// any page left without interaction. A person always presses the select first.
 pub async fn choose_option(client: &Client, select_css: &str, value: &str) {
     let select = client
         .find(Locator::Css(select_css))
         .await
         .unwrap_or_else(|e| panic!("no `{select_css}`: {e}"));
+    select
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click `{select_css}`: {e}"));
     let options = select
         .find_all(Locator::Css("option"))
         .await

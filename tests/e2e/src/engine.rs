@@ -32,6 +32,9 @@ pub enum Feature {
     /// WebKitGTK has no switch for it (JavaScriptCore's `JSC_useWebAssembly=false` still
     /// leaves `WebAssembly` defined).
     DisableWebAssembly,
+    /// Starting with JavaScript turned off: a content setting in Chromium, a preference in
+    /// Firefox, a WebKitSettings switch on MiniBrowser's command line in WebKitGTK.
+    DisableJavaScript,
 }
 
 impl Feature {
@@ -41,16 +44,19 @@ impl Feature {
             Feature::DevTools => "Chrome DevTools Protocol commands",
             Feature::MediaEmulation => "emulating prefers-color-scheme or prefers-reduced-motion",
             Feature::DisableWebAssembly => "starting the browser with WebAssembly turned off",
+            Feature::DisableJavaScript => "starting the browser with JavaScript turned off",
         }
     }
 }
 
-/// How the browser is started: media features to emulate and whether WebAssembly is off.
+/// How the browser is started: media features to emulate and whether WebAssembly or
+/// JavaScript is off.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Launch {
     pub dark: bool,
     pub reduced_motion: bool,
     pub without_webassembly: bool,
+    pub without_javascript: bool,
 }
 
 impl Launch {
@@ -62,6 +68,9 @@ impl Launch {
         }
         if self.without_webassembly {
             needs.push(Feature::DisableWebAssembly);
+        }
+        if self.without_javascript {
+            needs.push(Feature::DisableJavaScript);
         }
         needs
     }
@@ -110,6 +119,7 @@ impl Engine {
             Feature::DevTools => self == Engine::Chromium,
             Feature::MediaEmulation => true,
             Feature::DisableWebAssembly => self != Engine::WebKit,
+            Feature::DisableJavaScript => true,
         }
     }
 
@@ -217,8 +227,14 @@ impl Engine {
                     // V8 without its JIT exposes no `WebAssembly` (its old --noexpose_wasm flag is gone).
                     args.push("--js-flags=--jitless".to_owned());
                 }
+                let mut prefs = json!({});
+                if launch.without_javascript {
+                    // 2 = block: the "Don't allow sites to use JavaScript" content setting.
+                    prefs["profile.managed_default_content_settings.javascript"] = json!(2);
+                }
                 caps["browserName"] = json!("chrome");
-                caps["goog:chromeOptions"] = json!({ "binary": binary, "args": args });
+                caps["goog:chromeOptions"] =
+                    json!({ "binary": binary, "args": args, "prefs": prefs });
             }
             Engine::Firefox => {
                 let mut prefs = json!({});
@@ -233,6 +249,9 @@ impl Engine {
                 if launch.without_webassembly {
                     prefs["javascript.options.wasm"] = json!(false);
                 }
+                if launch.without_javascript {
+                    prefs["javascript.enabled"] = json!(false);
+                }
                 caps["browserName"] = json!("firefox");
                 caps["moz:firefoxOptions"] = json!({
                     "binary": binary,
@@ -244,6 +263,9 @@ impl Engine {
                 let mut args = vec!["--automation"];
                 if launch.dark {
                     args.push("--dark-mode");
+                }
+                if launch.without_javascript {
+                    args.push("--enable-javascript=false");
                 }
                 caps["webkitgtk:browserOptions"] = json!({ "binary": binary, "args": args });
             }

@@ -253,17 +253,6 @@ pub fn skip_unless(feature: Feature) -> bool {
     false
 }
 
-/// Whether the calling test should run in this engine: `false`, printed and recorded like
-/// [`skip_unless`], when the run's engine is `engine`, for a known failure named by `reason`
-/// that is still to be fixed (each one is listed in the README's known limits).
-pub fn runs_unless_known_failure(engine: Engine, reason: &str) -> bool {
-    if Engine::current() != engine {
-        return true;
-    }
-    record_skip(engine, &format!("known failure still to fix: {reason}"));
-    false
-}
-
 fn record_skip(engine: Engine, why: &str) {
     let thread = std::thread::current();
     let test = thread.name().unwrap_or("a test");

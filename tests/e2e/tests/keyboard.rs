@@ -1,5 +1,5 @@
 //! A keyboard-only journey through the league table and the posts, in real key presses:
-//! skip link, Tab and Shift+Tab, a text filter, a select, a button with Space, sort buttons
+//! skip links (to the main content, and past the filters to the table), Tab and Shift+Tab, a text filter, a select, a button with Space, sort buttons
 //! with Enter and Space, links; focus always visible, moved to each new page's h1, and every
 //! sort and filter result announced in the polite live region.
 
@@ -74,9 +74,12 @@ async fn keyboard_only_journey_through_table_and_posts() {
     })
     .await;
 
-    // Text filter: type an organisation's name; the count and the announcement follow.
+    // The table's own skip link comes first in its controls, then the text filter: type an
+    // organisation's name; the count and the announcement follow.
     let target = &inspections[0];
-    tab_to(client, "#filter-text", false, 5).await;
+    let skip_table = tab_to(client, "a.skip-to-table", false, 5).await;
+    assert_eq!(skip_table.text, "Skip to the table");
+    tab_to(client, "#filter-text", false, 1).await;
     type_text(client, &target.organisation).await;
     let snap = dom::settle_table(client, |s| {
         s.rows.len() < total && s.rows.iter().any(|r| r.id.as_deref() == Some(&target.id))
@@ -106,14 +109,35 @@ async fn keyboard_only_journey_through_table_and_posts() {
     assert_eq!(dom::is_checked(client, &kind_box).await, Some(true));
     announced(client, &[]).await;
 
-    // "Clear all filters" with Space.
-    tab_to(client, "button.clear", false, 250).await;
-    press(client, Key::Space).await;
-    dom::settle_table(client, |s| s.rows.len() == total).await;
-    assert_eq!(dom::is_checked(client, &kind_box).await, Some(false));
+    // Back to "Skip to the table" and Enter: focus lands on the table's region, which shows it,
+    // and the view (its address included) is unchanged.
+    let search = dom::location_search(client).await;
+    tab_to(client, "a.skip-to-table", true, 8).await;
+    press(client, Key::Enter).await;
+    wait_for(
+        "focus on the table's region after its skip link",
+        || async {
+            match focused(client).await {
+                Some(f) if f.id == "league-table" && f.indicated => Ok(()),
+                other => Err(format!("focus on {other:?}")),
+            }
+        },
+    )
+    .await;
+    assert_eq!(
+        dom::location_search(client).await,
+        search,
+        "the view's address"
+    );
+    assert_eq!(
+        client.current_url().await.expect("current url").fragment(),
+        None
+    );
+    let snap = dom::settle_table(client, |s| s.rows.len() == count).await;
+    assert_eq!(snap.rows.len(), count, "still filtered by kind");
 
-    // Sort buttons: Enter on organisation, Space on the next header.
-    tab_to(client, "th button[data-sort=organisation]", false, 250).await;
+    // Sort buttons, a Tab or two from the region: Enter on organisation, Space on the next.
+    tab_to(client, "th button[data-sort=organisation]", false, 3).await;
     press(client, Key::Enter).await;
     let snap = dom::settle_table(client, |s| {
         s.sorted_columns().first().map(|(k, _)| k.as_str()) == Some("organisation")
@@ -140,9 +164,23 @@ async fn keyboard_only_journey_through_table_and_posts() {
         .to_owned();
     announced(client, &[&label]).await;
 
-    // Back up to the main navigation with Shift+Tab and follow "Posts" with Enter: focus
-    // lands on the new page's heading.
-    tab_to(client, "nav a[href='/posts']", true, 250).await;
+    // "Clear all filters" with Space, reached back up from the table past its tools.
+    tab_to(client, "button.clear", true, 20).await;
+    press(client, Key::Space).await;
+    dom::settle_table(client, |s| s.rows.len() == total).await;
+    assert_eq!(dom::is_checked(client, &kind_box).await, Some(false));
+
+    // Back up to the main navigation with Shift+Tab (past every filter: the skip link only
+    // jumps down) and follow "Posts" with Enter: focus lands on the new page's heading.
+    let filters = dom::run_js(
+        client,
+        "return document.querySelectorAll('.filters :is(input, select, button, summary, a)').length;",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .expect("a count of the filters' controls") as usize;
+    tab_to(client, "nav a[href='/posts']", true, filters + 10).await;
     press(client, Key::Enter).await;
     wait_for_css(client, "ul.post-list li").await;
     focus_on_heading(client, "Posts").await;

@@ -175,12 +175,6 @@ async fn search_finds_a_post_by_title_and_body_and_highlights_the_matches() {
 
 #[tokio::test]
 async fn tag_and_year_filters_live_in_the_url_and_survive_back_and_reload() {
-    if !e2e::runs_unless_known_failure(
-        e2e::engine::Engine::WebKit,
-        "after a tag is chosen the list stays empty in this test, though a deep link to the same address shows the post",
-    ) {
-        return;
-    }
     let posts = app::posts();
     let mut tag_counts: BTreeMap<&str, usize> = BTreeMap::new();
     for tag in posts.iter().flat_map(|p| &p.tags) {
@@ -220,7 +214,8 @@ async fn tag_and_year_filters_live_in_the_url_and_survive_back_and_reload() {
                 if shown == expected {
                     Ok(())
                 } else {
-                    Err(format!("{shown:?}, expected {expected:?}"))
+                    let at = dom::run_js(client, "return location.href;", vec![]).await;
+                    Err(format!("{shown:?} at {at}, expected {expected:?}"))
                 }
             }
         })

@@ -1,10 +1,13 @@
-//! The page is never blank: without WebAssembly, or when the app fails to start, the loading
-//! message gives way to a clear explanation with a link to download the data.
+//! The page is never blank: without JavaScript, without WebAssembly, or when the app fails to
+//! start, the page gives a clear explanation with a link to download the data.
 
-use e2e::dom::text_of;
+use e2e::dom::{run_js, text_of};
 use e2e::engine::Launch;
+use e2e::output::screenshots_dir;
 use e2e::wait::wait_for_css;
 use e2e::E2e;
+use fantoccini::Locator;
+use serde_json::json;
 
 /// Waits for index.html's "could not start" panel and checks what it says and links.
 async fn explains_it_could_not_start(e2e: &E2e, reason_starts: &str) {
@@ -22,7 +25,7 @@ async fn explains_it_could_not_start(e2e: &E2e, reason_starts: &str) {
         text_of(client, ".boot").await.is_none(),
         "the loading message is gone"
     );
-    let href = e2e::dom::run_js(
+    let href = run_js(
         client,
         "const a = document.querySelector('#boot-failed a'); return a ? a.href : null;",
         vec![],
@@ -90,5 +93,75 @@ async fn an_app_that_fails_to_load_says_so_and_links_the_data() {
     .await;
     e2e.goto("/").await;
     explains_it_could_not_start(&e2e, "On Probation could not start").await;
+    e2e.stop().await;
+}
+
+/// A browser with JavaScript turned off shows index.html's `<noscript>` panel, not a loading
+/// message, and its link downloads the data. WebDriver's own commands still work then: they
+/// run outside the page's scripting (axe-core cannot: it needs the page's timers and promises).
+#[tokio::test]
+async fn without_javascript_the_noscript_message_links_the_data() {
+    let Some(e2e) = E2e::start_with(Launch {
+        without_javascript: true,
+        ..Launch::default()
+    })
+    .await
+    else {
+        return;
+    };
+    let client = e2e.client();
+    e2e.goto("/league-table").await;
+    let heading = wait_for_css(client, "noscript .error-panel h1").await;
+    // A <noscript>'s content becomes elements only where scripting is off: this proves it is.
+    assert_eq!(
+        run_js(
+            client,
+            "return [document.querySelectorAll('noscript .error-panel').length, !!document.querySelector('main')];",
+            vec![],
+        )
+        .await,
+        json!([1, false]),
+        "the <noscript> panel is parsed and the app never started"
+    );
+    assert_eq!(
+        heading.text().await.expect("read the heading"),
+        "On Probation needs JavaScript"
+    );
+    assert!(heading.is_displayed().await.expect("heading shown"));
+    let boot = client
+        .find(Locator::Css(".boot"))
+        .await
+        .expect("index.html's loading message");
+    assert!(
+        !boot.is_displayed().await.expect("loading message shown?"),
+        "no loading message beside the <noscript> panel"
+    );
+    let png = client.screenshot().await.expect("take a screenshot");
+    std::fs::write(screenshots_dir().join("no-javascript.png"), png).expect("save the screenshot");
+
+    let link = client
+        .find(Locator::Css("noscript .error-panel a"))
+        .await
+        .expect("a link in the <noscript> panel");
+    assert!(link.is_displayed().await.expect("link shown"));
+    assert_eq!(
+        link.prop("href").await.expect("read the link").as_deref(),
+        Some(e2e.url("/data/ratings.json").as_str())
+    );
+    // Followed as a person would, the link gives the ratings file the build serves.
+    link.click().await.expect("follow the link");
+    let body = wait_for_css(client, "body").await;
+    let text = body.text().await.expect("read the page");
+    assert_eq!(
+        client.current_url().await.expect("current url").as_str(),
+        e2e.url("/data/ratings.json")
+    );
+    let served: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text:.200}"));
+    assert_eq!(
+        served["format"],
+        json!("on-probation/ratings"),
+        "{text:.200}"
+    );
     e2e.stop().await;
 }
