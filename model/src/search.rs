@@ -1,4 +1,4 @@
-//! Instant search over posts: tokenising, case- and accent-folding, ranking, and the ranges of
+//! Instant search over posts: tokenising, folding (`crate::text`), ranking, and the ranges of
 //! each match so the page can highlight them.
 //!
 //! A query term matches a word that starts with it, so results appear while a word is still
@@ -7,6 +7,7 @@
 //! often the terms occur in the body, then newest first.
 
 use crate::post::{newest_first, PostSummary};
+use crate::text::{fold, fold_char};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -14,43 +15,6 @@ use std::ops::Range;
 const STOP_WORDS: [&str; 14] = [
     "a", "an", "and", "at", "by", "for", "in", "is", "it", "of", "on", "the", "to", "with",
 ];
-
-/// The folded form of one character: lower case, accents dropped, ligatures spelt out.
-fn fold_char(c: char, out: &mut String) {
-    let base = match c {
-        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
-        'Ç' | 'ç' | 'Ć'..='č' => 'c',
-        'Ð' | 'ð' | 'Ď'..='đ' => 'd',
-        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => 'e',
-        'Ĝ'..='ģ' => 'g',
-        'Ĥ'..='ħ' => 'h',
-        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => 'i',
-        'Ĵ' | 'ĵ' => 'j',
-        'Ķ' | 'ķ' => 'k',
-        'Ĺ'..='ł' => 'l',
-        'Ñ' | 'ñ' | 'Ń'..='ň' => 'n',
-        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => 'o',
-        'Ŕ'..='ř' => 'r',
-        'Ś'..='š' => 's',
-        'Ţ'..='ŧ' => 't',
-        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => 'u',
-        'Ŵ' | 'ŵ' => 'w',
-        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => 'y',
-        'Ź'..='ž' => 'z',
-        'ß' => return out.push_str("ss"),
-        'Æ' | 'æ' => return out.push_str("ae"),
-        'Œ' | 'œ' => return out.push_str("oe"),
-        _ => return out.extend(c.to_lowercase()),
-    };
-    out.push(base);
-}
-
-/// Lower case without accents, for comparing words the way a reader means them.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    text.chars().for_each(|c| fold_char(c, &mut out));
-    out
-}
 
 /// One word of a text: where it is in the original, and its folded form.
 #[derive(Clone, Debug, PartialEq, Eq)]
