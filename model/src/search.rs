@@ -8,7 +8,7 @@
 
 use crate::post::{newest_first, PostSummary};
 use crate::text::{fold, fold_char};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 /// Words too common to narrow a search.
@@ -33,24 +33,33 @@ fn is_word_char(c: char) -> bool {
             && !matches!(c, '\u{80}'..='\u{BF}' | '×' | '÷' | '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{FE10}'..='\u{FE6F}' | '\u{FF00}'..='\u{FF0F}'))
 }
 
-/// The words of `text`: runs of letters and digits.
-pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+/// Where the words of `text` are: runs of letters and digits.
+fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().chain([(text.len(), ' ')]);
     let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (is_word_char(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Token {
-                    range: s..i,
-                    folded: fold(&text[s..i]),
-                });
-                start = None;
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            match (is_word_char(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    start = None;
+                    return Some(s..i);
+                }
+                _ => {}
             }
-            _ => {}
         }
-    }
-    out
+        None
+    })
+}
+
+/// The words of `text`, folded.
+pub fn tokens(text: &str) -> Vec<Token> {
+    word_ranges(text)
+        .map(|range| Token {
+            folded: fold(&text[range.clone()]),
+            range,
+        })
+        .collect()
 }
 
 /// The distinct folded terms of a query, without stop words (unless nothing else is left).
@@ -154,60 +163,219 @@ fn count(flags: &[bool]) -> usize {
     flags.iter().filter(|&&f| f).count()
 }
 
-/// Ranks the posts that match `query`, best first. `bodies` holds each post's plain text by
-/// slug; a post without one is searched by title, standfirst and tags only.
-pub fn search(posts: &[PostSummary], bodies: &HashMap<String, String>, query: &str) -> Vec<Hit> {
-    let terms = query_terms(query);
-    if terms.is_empty() {
-        return Vec::new();
+/// The posts' words, folded once when the posts (and later their bodies) arrive, so that a
+/// keystroke looks terms up instead of reading every post again; highlights are then worked
+/// out for the posts shown only.
+#[derive(Clone, Debug)]
+pub struct SearchIndex {
+    /// Every distinct folded word of the posts, in byte order: the words a term starts are
+    /// one run of it.
+    words: Vec<String>,
+    posts: Vec<PreparedPost>,
+}
+
+/// A field's words as (position in [`SearchIndex::words`], how often), by position.
+type WordCounts = Vec<(u32, u32)>;
+
+#[derive(Clone, Debug)]
+struct PreparedPost {
+    title: WordCounts,
+    standfirst: WordCounts,
+    tags: WordCounts,
+    body: WordCounts,
+    /// The body as written, for its snippet.
+    body_text: String,
+    /// The post's place newest first, which orders equal ranks.
+    newest: usize,
+}
+
+/// The runs of [`SearchIndex::words`] that a query's terms start, one per term, and the same
+/// runs merged, so a word that two terms start ("pro", "prob") counts once.
+struct TermWords {
+    each: Vec<Range<u32>>,
+    any: Vec<Range<u32>>,
+}
+
+/// How many of a field's words fall in `run`.
+fn occurrences(field: &[(u32, u32)], run: &Range<u32>) -> usize {
+    let start = field.partition_point(|&(word, _)| word < run.start);
+    field[start..]
+        .iter()
+        .take_while(|&&(word, _)| word < run.end)
+        .map(|&(_, count)| count as usize)
+        .sum()
+}
+
+/// Sets `matched[i]` to whether term `i` starts a word of `field`, and says how many of its
+/// words any term starts: one per word, as [`match_ranges`] gives one range per word.
+fn find(field: &[(u32, u32)], terms: &TermWords, matched: &mut [bool]) -> usize {
+    for (run, matched) in terms.each.iter().zip(matched.iter_mut()) {
+        *matched = occurrences(field, run) > 0;
     }
-    let mut ranked: Vec<(Rank, Hit)> = Vec::new();
-    for (index, post) in posts.iter().enumerate() {
-        let (title_ranges, in_title) = match_ranges(&post.title, &terms);
-        let (standfirst_ranges, in_standfirst) = match_ranges(&post.standfirst, &terms);
-        let in_tags = match_ranges(&post.tags.join(" "), &terms).1;
-        let body = bodies.get(&post.slug).map(String::as_str).unwrap_or("");
-        let (body_ranges, in_body) = match_ranges(body, &terms);
-        let any: Vec<bool> = (0..terms.len())
-            .map(|i| in_title[i] || in_standfirst[i] || in_tags[i] || in_body[i])
-            .collect();
-        if count(&any) == 0 {
-            continue;
-        }
-        let rank = Rank {
-            terms: count(&any),
-            in_title: count(&in_title),
-            in_standfirst_or_tags: (0..terms.len())
-                .filter(|&i| in_standfirst[i] || in_tags[i])
-                .count(),
-            body_matches: body_ranges.len(),
+    terms.any.iter().map(|run| occurrences(field, run)).sum()
+}
+
+impl SearchIndex {
+    /// `bodies` holds each post's plain text by slug; a post without one is searched by title,
+    /// standfirst and tags only.
+    pub fn new(posts: &[PostSummary], mut bodies: BTreeMap<String, String>) -> SearchIndex {
+        // Each distinct word gets a number in order of appearance, then its place A to Z.
+        let mut numbers: HashMap<String, u32> = HashMap::new();
+        let mut folded = String::new();
+        let mut numbered = |text: &str| -> Vec<u32> {
+            word_ranges(text)
+                .map(|range| {
+                    folded.clear();
+                    text[range].chars().for_each(|c| fold_char(c, &mut folded));
+                    if let Some(&number) = numbers.get(&folded) {
+                        return number;
+                    }
+                    let number = numbers.len() as u32;
+                    numbers.insert(folded.clone(), number);
+                    number
+                })
+                .collect()
         };
-        let snippet = body_ranges
-            .first()
-            .map(|first| snippet(body, first.clone(), &body_ranges));
-        ranked.push((
-            rank,
-            Hit {
-                index,
-                title: Highlighted {
-                    text: post.title.clone(),
-                    ranges: title_ranges,
+        let mut texts = Vec::with_capacity(posts.len());
+        for post in posts {
+            let body_text = bodies.remove(&post.slug).unwrap_or_default();
+            let fields = [
+                numbered(&post.title),
+                numbered(&post.standfirst),
+                numbered(&post.tags.join(" ")),
+                numbered(&body_text),
+            ];
+            texts.push((fields, body_text));
+        }
+        let mut words: Vec<(String, u32)> = numbers.into_iter().collect();
+        words.sort_unstable();
+        let mut place = vec![0; words.len()];
+        for (at, (_, number)) in words.iter().enumerate() {
+            place[*number as usize] = at as u32;
+        }
+        let counts = |numbers: Vec<u32>| -> WordCounts {
+            let mut places: Vec<u32> = numbers.into_iter().map(|n| place[n as usize]).collect();
+            places.sort_unstable();
+            let mut counts: WordCounts = Vec::new();
+            for word in places {
+                match counts.last_mut() {
+                    Some((last, count)) if *last == word => *count += 1,
+                    _ => counts.push((word, 1)),
+                }
+            }
+            counts
+        };
+
+        // Unstable sorts: each order is total (the index breaks the last ties), and it is
+        // smaller code.
+        let mut order: Vec<usize> = (0..posts.len()).collect();
+        order.sort_unstable_by(|&a, &b| newest_first(&posts[a], &posts[b]).then(a.cmp(&b)));
+        let mut newest = vec![0; posts.len()];
+        for (at, &index) in order.iter().enumerate() {
+            newest[index] = at;
+        }
+        let posts = texts
+            .into_iter()
+            .zip(newest)
+            .map(
+                |(([title, standfirst, tags, body], body_text), newest)| PreparedPost {
+                    title: counts(title),
+                    standfirst: counts(standfirst),
+                    tags: counts(tags),
+                    body: counts(body),
+                    body_text,
+                    newest,
                 },
-                standfirst: Highlighted {
-                    text: post.standfirst.clone(),
-                    ranges: standfirst_ranges,
-                },
-                snippet,
-            },
-        ));
+            )
+            .collect();
+        SearchIndex {
+            words: words.into_iter().map(|(word, _)| word).collect(),
+            posts,
+        }
     }
-    // Unstable sort: the order is total (the index breaks the last ties), and it is smaller code.
-    ranked.sort_unstable_by(|(a, hit_a), (b, hit_b)| {
-        b.cmp(a)
-            .then_with(|| newest_first(&posts[hit_a.index], &posts[hit_b.index]))
-            .then(hit_a.index.cmp(&hit_b.index))
-    });
-    ranked.into_iter().map(|(_, hit)| hit).collect()
+
+    /// The words each term starts; see [`TermWords`].
+    fn term_words(&self, terms: &[String]) -> TermWords {
+        let each: Vec<Range<u32>> = terms
+            .iter()
+            .map(|term| {
+                let start = self.words.partition_point(|word| word < term);
+                let length =
+                    self.words[start..].partition_point(|word| word.starts_with(term.as_str()));
+                start as u32..(start + length) as u32
+            })
+            .collect();
+        // Two runs are either nested or apart, since a word that two terms start has the
+        // shorter term as a prefix of the longer.
+        let mut runs: Vec<Range<u32>> = each.iter().filter(|r| !r.is_empty()).cloned().collect();
+        runs.sort_unstable_by_key(|run| run.start);
+        let mut any: Vec<Range<u32>> = Vec::new();
+        for run in runs {
+            match any.last_mut() {
+                Some(last) if run.start < last.end => last.end = last.end.max(run.end),
+                _ => any.push(run),
+            }
+        }
+        TermWords { each, any }
+    }
+
+    /// The positions of the posts that match `terms` (see [`query_terms`]), best first.
+    pub fn ranked(&self, terms: &[String]) -> Vec<usize> {
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        let term_words = self.term_words(terms);
+        let mut ranked: Vec<(Rank, usize)> = Vec::new();
+        let [mut in_title, mut in_standfirst, mut in_tags, mut in_body] =
+            [(); 4].map(|_| vec![false; terms.len()]);
+        for (index, post) in self.posts.iter().enumerate() {
+            find(&post.title, &term_words, &mut in_title);
+            find(&post.standfirst, &term_words, &mut in_standfirst);
+            find(&post.tags, &term_words, &mut in_tags);
+            let body_matches = find(&post.body, &term_words, &mut in_body);
+            let matched = |i: usize| in_title[i] || in_standfirst[i] || in_tags[i] || in_body[i];
+            let terms_matched = (0..terms.len()).filter(|&i| matched(i)).count();
+            if terms_matched == 0 {
+                continue;
+            }
+            let rank = Rank {
+                terms: terms_matched,
+                in_title: count(&in_title),
+                in_standfirst_or_tags: (0..terms.len())
+                    .filter(|&i| in_standfirst[i] || in_tags[i])
+                    .count(),
+                body_matches,
+            };
+            ranked.push((rank, index));
+        }
+        ranked.sort_unstable_by(|(a, index_a), (b, index_b)| {
+            b.cmp(a).then(
+                self.posts[*index_a]
+                    .newest
+                    .cmp(&self.posts[*index_b].newest),
+            )
+        });
+        ranked.into_iter().map(|(_, index)| index).collect()
+    }
+
+    /// Where `terms` match the post at `index` (`post` is its summary): its title and
+    /// standfirst highlighted, and a passage of its body when that matches.
+    pub fn hit(&self, index: usize, post: &PostSummary, terms: &[String]) -> Hit {
+        let highlighted = |text: &str| Highlighted {
+            text: text.to_string(),
+            ranges: match_ranges(text, terms).0,
+        };
+        let body = self.posts.get(index).map_or("", |p| p.body_text.as_str());
+        let (body_ranges, _) = match_ranges(body, terms);
+        Hit {
+            index,
+            title: highlighted(&post.title),
+            standfirst: highlighted(&post.standfirst),
+            snippet: body_ranges
+                .first()
+                .map(|first| snippet(body, first.clone(), &body_ranges)),
+        }
+    }
 }
 
 /// Characters of context shown on each side of the first body match.
@@ -276,7 +444,7 @@ mod tests {
         }
     }
 
-    fn sample() -> (Vec<PostSummary>, HashMap<String, String>) {
+    fn sample() -> (Vec<PostSummary>, BTreeMap<String, String>) {
         let posts = vec![
             post(
                 "durham",
@@ -320,6 +488,17 @@ mod tests {
         .map(|(s, b)| (s.to_string(), b.to_string()))
         .collect();
         (posts, bodies)
+    }
+
+    /// Every hit for `query`, best first, as the posts list would show them.
+    fn search(posts: &[PostSummary], bodies: &BTreeMap<String, String>, query: &str) -> Vec<Hit> {
+        let index = SearchIndex::new(posts, bodies.clone());
+        let terms = query_terms(query);
+        index
+            .ranked(&terms)
+            .into_iter()
+            .map(|i| index.hit(i, &posts[i], &terms))
+            .collect()
     }
 
     fn slugs(posts: &[PostSummary], hits: &[Hit]) -> Vec<String> {
@@ -409,6 +588,46 @@ mod tests {
         let text = "Ça va, CAFÉS";
         let marked: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(marked, ["Ça", "CA"]);
+    }
+
+    #[test]
+    fn indexed_words_match_as_the_original_text_does() {
+        let texts = [
+            "Ça va, CAFÉS",
+            "Probation: probably pro-social, PROBATION’s “pro” bono",
+            "",
+            "  ,; ",
+            "Ynys Môn — Dyfed-Powys, Ærø 2019",
+        ];
+        let queries = [
+            "pro prob",
+            "probab pro",
+            "ca",
+            "caf zz",
+            "mon ae",
+            "2019 dyfed",
+            "zz",
+        ];
+        let (posts, _) = sample();
+        for text in texts {
+            let bodies = [(posts[0].slug.clone(), text.to_string())].into();
+            let index = SearchIndex::new(&posts[..1], bodies);
+            for query in queries {
+                let terms = query_terms(query);
+                let (ranges, expected) = match_ranges(text, &terms);
+                let mut matched = vec![false; terms.len()];
+                let words = find(
+                    &index.posts[0].body,
+                    &index.term_words(&terms),
+                    &mut matched,
+                );
+                assert_eq!(
+                    (words, matched),
+                    (ranges.len(), expected),
+                    "{text} / {query}"
+                );
+            }
+        }
     }
 
     #[test]

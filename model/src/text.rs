@@ -12,6 +12,10 @@ pub fn fold(text: &str) -> String {
 /// Appends the folded form of one character to `out`: what [`fold`] does, a character at a
 /// time, so a search can tell how much of the original a folded prefix covers.
 pub fn fold_char(c: char, out: &mut String) {
+    // Most text is ASCII: skip the table for it.
+    if c.is_ascii() {
+        return out.push(c.to_ascii_lowercase());
+    }
     let plain = match c {
         'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
         'Ç' | 'ç' | 'Ć'..='č' => 'c',
