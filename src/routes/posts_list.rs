@@ -6,6 +6,7 @@ use crate::api;
 use crate::components::fetched::Fetched;
 use crate::components::pager::Pager;
 use crate::components::post_list::PostList;
+use crate::components::search_field::SearchField;
 use crate::components::select_filter::SelectFilter;
 use crate::routes::page_title;
 use leptos::prelude::*;
@@ -99,19 +100,16 @@ fn PostsBrowser(posts: Vec<PostSummary>) -> impl IntoView {
 
     view! {
         <form class="filters" role="search" aria-label="Search and filter posts" on:submit=|ev| ev.prevent_default()>
-            <div class="field field-text">
-                <label for="posts-search">"Search posts"</label>
-                <input
-                    id="posts-search"
-                    type="search"
-                    placeholder="Organisation, owner, place or word"
-                    prop:value=move || query.read().text.clone()
-                    on:input:target={
-                        let go = go.clone();
-                        move |ev| go(query.get_untracked().with(|q| q.text = ev.target().value()), true)
-                    }
-                />
-            </div>
+            <SearchField
+                id="posts-search"
+                label="Search posts"
+                placeholder="Organisation, owner, place or word"
+                value=Signal::derive(move || query.read().text.clone())
+                on_input=Callback::new({
+                    let go = go.clone();
+                    move |text: String| go(query.get_untracked().with(|q| q.text = text), true)
+                })
+            />
             <SelectFilter
                 id="posts-tag"
                 label="Tag"
