@@ -114,7 +114,7 @@ pub fn list_posts(posts: &[PostSummary], index: &SearchIndex, query: &PostsQuery
         return (0..posts.len()).filter(keeps).collect();
     }
     index
-        .ranked(&query_terms(&query.text))
+        .ranked(posts, &query_terms(&query.text))
         .into_iter()
         .filter(keeps)
         .collect()
@@ -134,7 +134,7 @@ pub fn hits(
     }
     entries
         .iter()
-        .map(|&i| index.hit(i, &posts[i], &terms))
+        .map(|&i| index.hit(posts, i, &terms))
         .collect()
 }
 

@@ -164,62 +164,53 @@ fn count(flags: &[bool]) -> usize {
 }
 
 /// The posts' words, folded once when the posts (and later their bodies) arrive, so that a
-/// keystroke looks terms up instead of reading every post again; highlights are then worked
-/// out for the posts shown only.
+/// keystroke compares the terms with each distinct word once instead of reading every post
+/// again; highlights are then worked out for the posts shown only.
 #[derive(Clone, Debug)]
 pub struct SearchIndex {
-    /// Every distinct folded word of the posts, in byte order: the words a term starts are
-    /// one run of it.
+    /// Every distinct folded word of the posts, numbered by its place here.
     words: Vec<String>,
     posts: Vec<PreparedPost>,
 }
 
-/// A field's words as (position in [`SearchIndex::words`], how often), by position.
-type WordCounts = Vec<(u32, u32)>;
-
+/// A post's fields as the numbers of their words, in order.
 #[derive(Clone, Debug)]
 struct PreparedPost {
-    title: WordCounts,
-    standfirst: WordCounts,
-    tags: WordCounts,
-    body: WordCounts,
+    title: Vec<u32>,
+    standfirst: Vec<u32>,
+    tags: Vec<u32>,
+    body: Vec<u32>,
     /// The body as written, for its snippet.
     body_text: String,
-    /// The post's place newest first, which orders equal ranks.
-    newest: usize,
 }
 
-/// The runs of [`SearchIndex::words`] that a query's terms start, one per term, and the same
-/// runs merged, so a word that two terms start ("pro", "prob") counts once.
+/// For each term, which of [`SearchIndex::words`] it starts; and which any term starts.
 struct TermWords {
-    each: Vec<Range<u32>>,
-    any: Vec<Range<u32>>,
-}
-
-/// How many of a field's words fall in `run`.
-fn occurrences(field: &[(u32, u32)], run: &Range<u32>) -> usize {
-    let start = field.partition_point(|&(word, _)| word < run.start);
-    field[start..]
-        .iter()
-        .take_while(|&&(word, _)| word < run.end)
-        .map(|&(_, count)| count as usize)
-        .sum()
+    each: Vec<Vec<bool>>,
+    any: Vec<bool>,
 }
 
 /// Sets `matched[i]` to whether term `i` starts a word of `field`, and says how many of its
 /// words any term starts: one per word, as [`match_ranges`] gives one range per word.
-fn find(field: &[(u32, u32)], terms: &TermWords, matched: &mut [bool]) -> usize {
-    for (run, matched) in terms.each.iter().zip(matched.iter_mut()) {
-        *matched = occurrences(field, run) > 0;
+fn find(field: &[u32], terms: &TermWords, matched: &mut [bool]) -> usize {
+    matched.fill(false);
+    let mut count = 0;
+    for &word in field {
+        let word = word as usize;
+        if terms.any[word] {
+            count += 1;
+            for (matched, each) in matched.iter_mut().zip(&terms.each) {
+                *matched |= each[word];
+            }
+        }
     }
-    terms.any.iter().map(|run| occurrences(field, run)).sum()
+    count
 }
 
 impl SearchIndex {
     /// `bodies` holds each post's plain text by slug; a post without one is searched by title,
     /// standfirst and tags only.
     pub fn new(posts: &[PostSummary], mut bodies: BTreeMap<String, String>) -> SearchIndex {
-        // Each distinct word gets a number in order of appearance, then its place A to Z.
         let mut numbers: HashMap<String, u32> = HashMap::new();
         let mut folded = String::new();
         let mut numbered = |text: &str| -> Vec<u32> {
@@ -236,91 +227,45 @@ impl SearchIndex {
                 })
                 .collect()
         };
-        let mut texts = Vec::with_capacity(posts.len());
-        for post in posts {
-            let body_text = bodies.remove(&post.slug).unwrap_or_default();
-            let fields = [
-                numbered(&post.title),
-                numbered(&post.standfirst),
-                numbered(&post.tags.join(" ")),
-                numbered(&body_text),
-            ];
-            texts.push((fields, body_text));
-        }
-        let mut words: Vec<(String, u32)> = numbers.into_iter().collect();
-        words.sort_unstable();
-        let mut place = vec![0; words.len()];
-        for (at, (_, number)) in words.iter().enumerate() {
-            place[*number as usize] = at as u32;
-        }
-        let counts = |numbers: Vec<u32>| -> WordCounts {
-            let mut places: Vec<u32> = numbers.into_iter().map(|n| place[n as usize]).collect();
-            places.sort_unstable();
-            let mut counts: WordCounts = Vec::new();
-            for word in places {
-                match counts.last_mut() {
-                    Some((last, count)) if *last == word => *count += 1,
-                    _ => counts.push((word, 1)),
-                }
-            }
-            counts
-        };
-
-        // Unstable sorts: each order is total (the index breaks the last ties), and it is
-        // smaller code.
-        let mut order: Vec<usize> = (0..posts.len()).collect();
-        order.sort_unstable_by(|&a, &b| newest_first(&posts[a], &posts[b]).then(a.cmp(&b)));
-        let mut newest = vec![0; posts.len()];
-        for (at, &index) in order.iter().enumerate() {
-            newest[index] = at;
-        }
-        let posts = texts
-            .into_iter()
-            .zip(newest)
-            .map(
-                |(([title, standfirst, tags, body], body_text), newest)| PreparedPost {
-                    title: counts(title),
-                    standfirst: counts(standfirst),
-                    tags: counts(tags),
-                    body: counts(body),
-                    body_text,
-                    newest,
-                },
-            )
-            .collect();
-        SearchIndex {
-            words: words.into_iter().map(|(word, _)| word).collect(),
-            posts,
-        }
-    }
-
-    /// The words each term starts; see [`TermWords`].
-    fn term_words(&self, terms: &[String]) -> TermWords {
-        let each: Vec<Range<u32>> = terms
+        let posts = posts
             .iter()
-            .map(|term| {
-                let start = self.words.partition_point(|word| word < term);
-                let length =
-                    self.words[start..].partition_point(|word| word.starts_with(term.as_str()));
-                start as u32..(start + length) as u32
+            .map(|post| {
+                let body_text = bodies.remove(&post.slug).unwrap_or_default();
+                PreparedPost {
+                    title: numbered(&post.title),
+                    standfirst: numbered(&post.standfirst),
+                    tags: numbered(&post.tags.join(" ")),
+                    body: numbered(&body_text),
+                    body_text,
+                }
             })
             .collect();
-        // Two runs are either nested or apart, since a word that two terms start has the
-        // shorter term as a prefix of the longer.
-        let mut runs: Vec<Range<u32>> = each.iter().filter(|r| !r.is_empty()).cloned().collect();
-        runs.sort_unstable_by_key(|run| run.start);
-        let mut any: Vec<Range<u32>> = Vec::new();
-        for run in runs {
-            match any.last_mut() {
-                Some(last) if run.start < last.end => last.end = last.end.max(run.end),
-                _ => any.push(run),
-            }
+        let mut words = vec![String::new(); numbers.len()];
+        for (word, number) in numbers {
+            words[number as usize] = word;
         }
+        SearchIndex { words, posts }
+    }
+
+    fn term_words(&self, terms: &[String]) -> TermWords {
+        let each: Vec<Vec<bool>> = terms
+            .iter()
+            .map(|term| {
+                self.words
+                    .iter()
+                    .map(|w| w.starts_with(term.as_str()))
+                    .collect()
+            })
+            .collect();
+        let any = (0..self.words.len())
+            .map(|word| each.iter().any(|starts| starts[word]))
+            .collect();
         TermWords { each, any }
     }
 
     /// The positions of the posts that match `terms` (see [`query_terms`]), best first.
-    pub fn ranked(&self, terms: &[String]) -> Vec<usize> {
+    /// `posts` are the posts the index was made from.
+    pub fn ranked(&self, posts: &[PostSummary], terms: &[String]) -> Vec<usize> {
         if terms.is_empty() {
             return Vec::new();
         }
@@ -348,19 +293,19 @@ impl SearchIndex {
             };
             ranked.push((rank, index));
         }
+        // Unstable sort: the order is total (the index breaks the last ties), and it is smaller
+        // code.
         ranked.sort_unstable_by(|(a, index_a), (b, index_b)| {
-            b.cmp(a).then(
-                self.posts[*index_a]
-                    .newest
-                    .cmp(&self.posts[*index_b].newest),
-            )
+            b.cmp(a)
+                .then_with(|| newest_first(&posts[*index_a], &posts[*index_b]))
+                .then(index_a.cmp(index_b))
         });
         ranked.into_iter().map(|(_, index)| index).collect()
     }
 
-    /// Where `terms` match the post at `index` (`post` is its summary): its title and
-    /// standfirst highlighted, and a passage of its body when that matches.
-    pub fn hit(&self, index: usize, post: &PostSummary, terms: &[String]) -> Hit {
+    /// Where `terms` match the post at `index` in `posts`: its title and standfirst
+    /// highlighted, and a passage of its body when that matches.
+    pub fn hit(&self, posts: &[PostSummary], index: usize, terms: &[String]) -> Hit {
         let highlighted = |text: &str| Highlighted {
             text: text.to_string(),
             ranges: match_ranges(text, terms).0,
@@ -369,8 +314,8 @@ impl SearchIndex {
         let (body_ranges, _) = match_ranges(body, terms);
         Hit {
             index,
-            title: highlighted(&post.title),
-            standfirst: highlighted(&post.standfirst),
+            title: highlighted(&posts[index].title),
+            standfirst: highlighted(&posts[index].standfirst),
             snippet: body_ranges
                 .first()
                 .map(|first| snippet(body, first.clone(), &body_ranges)),
@@ -495,9 +440,9 @@ mod tests {
         let index = SearchIndex::new(posts, bodies.clone());
         let terms = query_terms(query);
         index
-            .ranked(&terms)
+            .ranked(posts, &terms)
             .into_iter()
-            .map(|i| index.hit(i, &posts[i], &terms))
+            .map(|i| index.hit(posts, i, &terms))
             .collect()
     }
 

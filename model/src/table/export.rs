@@ -99,7 +99,11 @@ pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// A text cell as spreadsheets should read it: with a `'` before a formula-starting character.
 fn inert(text: &str) -> String {
-    if text.starts_with(FORMULA_STARTS) {
+    if text
+        .chars()
+        .next()
+        .is_some_and(|c| FORMULA_STARTS.contains(&c))
+    {
         format!("'{text}")
     } else {
         text.to_string()
