@@ -70,21 +70,24 @@ fn FocusOnNavigate() -> impl IntoView {
         let path = pathname.get();
         if previous.is_some_and(|previous| previous != path) {
             // After this turn, so the new route has replaced the old page's heading.
-            set_timeout(|| focus_heading(HEADING_CHECKS), Duration::ZERO);
+            set_timeout(|| focus_heading(HEADING_CHECKS, None), Duration::ZERO);
         }
         path
     });
 }
 
-/// A page whose heading comes with its data (a post) gets it only after a fetch: until then
-/// focus waits on `<main>`, and the heading is looked for again every [`HEADING_CHECK_EVERY`],
-/// up to [`HEADING_CHECKS`] times.
-const HEADING_CHECKS: u32 = 100;
+/// A page whose heading comes with its data (a post) shows a stand-in `h1.loading` until the
+/// fetch ends: focus goes to it (or to `<main>` while there is no h1 at all) and follows to the
+/// heading that replaces it, looked for again every [`HEADING_CHECK_EVERY`], up to
+/// [`HEADING_CHECKS`] times: longer than a fetch may take before it gives up (15 s), so an
+/// error panel's heading gets the focus too.
+const HEADING_CHECKS: u32 = 200;
 const HEADING_CHECK_EVERY: Duration = Duration::from_millis(100);
 
 /// Focuses `main h1` (made focusable with `tabindex="-1"`), or `<main>` while there is none.
-/// Gives up as soon as the user has moved focus somewhere else than `<main>`.
-fn focus_heading(checks_left: u32) {
+/// Gives up as soon as the user has moved focus somewhere else than where the last check left
+/// it: `<main>`, the `stand_in` heading, or nowhere because that heading was replaced.
+fn focus_heading(checks_left: u32, stand_in: Option<web_sys::Element>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -93,8 +96,12 @@ fn focus_heading(checks_left: u32) {
     };
     let active = document.active_element();
     let first = checks_left == HEADING_CHECKS;
-    let waiting_on_main = active.as_ref() == Some(&main);
-    if !first && !waiting_on_main {
+    let on_body = active.is_none() || active.as_ref() == document.body().as_deref();
+    let left_alone = active.as_ref() == Some(&main)
+        || stand_in.as_ref().is_some_and(|stand_in| {
+            active.as_ref() == Some(stand_in) || (!stand_in.is_connected() && on_body)
+        });
+    if !first && !left_alone {
         return;
     }
     let heading = main.query_selector("h1").ok().flatten();
@@ -107,7 +114,15 @@ fn focus_heading(checks_left: u32) {
     if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
         let _ = target.focus();
     }
-    if heading.is_none() && checks_left > 1 {
-        set_timeout(move || focus_heading(checks_left - 1), HEADING_CHECK_EVERY);
+    let stand_in = match heading {
+        Some(h1) if h1.matches(".loading").unwrap_or(false) => Some(h1),
+        Some(_) => return,
+        None => None,
+    };
+    if checks_left > 1 {
+        set_timeout(
+            move || focus_heading(checks_left - 1, stand_in),
+            HEADING_CHECK_EVERY,
+        );
     }
 }

@@ -3,8 +3,8 @@
 
 use crate::post::PostSummary;
 use crate::query::with_query;
-use crate::search::{search, Hit};
-use std::collections::{BTreeSet, HashMap};
+use crate::search::{query_terms, Hit, SearchIndex};
+use std::collections::BTreeSet;
 
 /// Posts on one page of the list.
 pub const PAGE_SIZE: usize = 10;
@@ -106,32 +106,35 @@ impl PostsQuery {
     }
 }
 
-/// One entry of the list: the post's index, with highlights when a search found it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Listed {
-    pub index: usize,
-    pub hit: Option<Hit>,
+/// Every post the query keeps, as positions in `posts`: newest first, or ranked by the search
+/// when there is one. `index` is [`SearchIndex`] of the same posts.
+pub fn list_posts(posts: &[PostSummary], index: &SearchIndex, query: &PostsQuery) -> Vec<usize> {
+    let keeps = |&i: &usize| query.keeps(&posts[i]);
+    if query.text.trim().is_empty() {
+        return (0..posts.len()).filter(keeps).collect();
+    }
+    index
+        .ranked(posts, &query_terms(&query.text))
+        .into_iter()
+        .filter(keeps)
+        .collect()
 }
 
-/// Every post the query keeps, newest first, or ranked by the search when there is one.
-pub fn list_posts(
+/// The search's highlights for the listed posts at `entries` (those on screen), in order; none
+/// when there is no search.
+pub fn hits(
     posts: &[PostSummary],
-    bodies: &HashMap<String, String>,
+    index: &SearchIndex,
+    entries: &[usize],
     query: &PostsQuery,
-) -> Vec<Listed> {
-    if query.text.trim().is_empty() {
-        return (0..posts.len())
-            .filter(|&i| query.keeps(&posts[i]))
-            .map(|index| Listed { index, hit: None })
-            .collect();
+) -> Vec<Hit> {
+    let terms = query_terms(&query.text);
+    if terms.is_empty() {
+        return Vec::new();
     }
-    search(posts, bodies, &query.text)
-        .into_iter()
-        .filter(|hit| query.keeps(&posts[hit.index]))
-        .map(|hit| Listed {
-            index: hit.index,
-            hit: Some(hit),
-        })
+    entries
+        .iter()
+        .map(|&i| index.hit(posts, i, &terms))
         .collect()
 }
 
@@ -191,6 +194,7 @@ pub fn all_years(posts: &[PostSummary]) -> Vec<u16> {
 mod tests {
     use super::*;
     use crate::date::PartialDate;
+    use std::collections::{BTreeMap, HashMap};
 
     fn post(slug: &str, tags: &[&str], date: &str) -> PostSummary {
         PostSummary {
@@ -213,8 +217,8 @@ mod tests {
         ]
     }
 
-    fn slugs(posts: &[PostSummary], listed: &[Listed]) -> Vec<String> {
-        listed.iter().map(|l| posts[l.index].slug.clone()).collect()
+    fn slugs(posts: &[PostSummary], listed: &[usize]) -> Vec<String> {
+        listed.iter().map(|&i| posts[i].slug.clone()).collect()
     }
 
     #[test]
@@ -262,14 +266,14 @@ mod tests {
     #[test]
     fn tag_and_year_filters_combine() {
         let posts = sample();
-        let none = HashMap::new();
+        let index = SearchIndex::new(&posts, BTreeMap::new());
         let by = |tag: Option<&str>, year: Option<u16>| {
             let query = PostsQuery {
                 tag: tag.map(str::to_string),
                 year,
                 ..PostsQuery::default()
             };
-            slugs(&posts, &list_posts(&posts, &none, &query))
+            slugs(&posts, &list_posts(&posts, &index, &query))
         };
         assert_eq!(by(None, None), ["c", "b", "a"]);
         assert_eq!(by(Some("crc"), None), ["c", "a"]);
@@ -281,22 +285,37 @@ mod tests {
     #[test]
     fn a_search_is_ranked_and_filtered() {
         let posts = sample();
-        let bodies: HashMap<String, String> = [("b".to_string(), "mentions crc once".to_string())]
+        let bodies: BTreeMap<String, String> = [("b".to_string(), "mentions crc once".to_string())]
             .into_iter()
             .collect();
         let query = PostsQuery {
             text: "crc".into(),
             ..PostsQuery::default()
         };
-        let listed = list_posts(&posts, &bodies, &query);
+        let index = SearchIndex::new(&posts, bodies);
+        let listed = list_posts(&posts, &index, &query);
         assert_eq!(slugs(&posts, &listed), ["c", "a", "b"]);
-        assert!(listed.iter().all(|l| l.hit.is_some()));
+        let hits = hits(&posts, &index, &listed[1..], &query);
+        let marked: Vec<Vec<&str>> = hits
+            .iter()
+            .map(|hit| {
+                let snippet = hit.snippet.iter().chain([&hit.title]);
+                snippet
+                    .flat_map(|h| h.parts())
+                    .filter(|p| p.1)
+                    .map(|p| p.0)
+                    .collect()
+            })
+            .collect();
+        // "a" matches by its tag only; "b" in its body.
+        assert_eq!(marked, [vec![], vec!["crc"]]);
+        assert!(super::hits(&posts, &index, &listed, &PostsQuery::default()).is_empty());
         let in_2025 = PostsQuery {
             year: Some(2025),
             ..query
         };
         assert_eq!(
-            slugs(&posts, &list_posts(&posts, &bodies, &in_2025)),
+            slugs(&posts, &list_posts(&posts, &index, &in_2025)),
             ["a", "b"]
         );
     }

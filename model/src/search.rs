@@ -1,4 +1,4 @@
-//! Instant search over posts: tokenising, case- and accent-folding, ranking, and the ranges of
+//! Instant search over posts: tokenising, folding (`crate::text`), ranking, and the ranges of
 //! each match so the page can highlight them.
 //!
 //! A query term matches a word that starts with it, so results appear while a word is still
@@ -7,50 +7,14 @@
 //! often the terms occur in the body, then newest first.
 
 use crate::post::{newest_first, PostSummary};
-use std::collections::HashMap;
+use crate::text::{fold, fold_char};
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 /// Words too common to narrow a search.
 const STOP_WORDS: [&str; 14] = [
     "a", "an", "and", "at", "by", "for", "in", "is", "it", "of", "on", "the", "to", "with",
 ];
-
-/// The folded form of one character: lower case, accents dropped, ligatures spelt out.
-fn fold_char(c: char, out: &mut String) {
-    let base = match c {
-        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
-        'Ç' | 'ç' | 'Ć'..='č' => 'c',
-        'Ð' | 'ð' | 'Ď'..='đ' => 'd',
-        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => 'e',
-        'Ĝ'..='ģ' => 'g',
-        'Ĥ'..='ħ' => 'h',
-        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => 'i',
-        'Ĵ' | 'ĵ' => 'j',
-        'Ķ' | 'ķ' => 'k',
-        'Ĺ'..='ł' => 'l',
-        'Ñ' | 'ñ' | 'Ń'..='ň' => 'n',
-        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => 'o',
-        'Ŕ'..='ř' => 'r',
-        'Ś'..='š' => 's',
-        'Ţ'..='ŧ' => 't',
-        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => 'u',
-        'Ŵ' | 'ŵ' => 'w',
-        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => 'y',
-        'Ź'..='ž' => 'z',
-        'ß' => return out.push_str("ss"),
-        'Æ' | 'æ' => return out.push_str("ae"),
-        'Œ' | 'œ' => return out.push_str("oe"),
-        _ => return out.extend(c.to_lowercase()),
-    };
-    out.push(base);
-}
-
-/// Lower case without accents, for comparing words the way a reader means them.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    text.chars().for_each(|c| fold_char(c, &mut out));
-    out
-}
 
 /// One word of a text: where it is in the original, and its folded form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,24 +33,33 @@ fn is_word_char(c: char) -> bool {
             && !matches!(c, '\u{80}'..='\u{BF}' | '×' | '÷' | '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{FE10}'..='\u{FE6F}' | '\u{FF00}'..='\u{FF0F}'))
 }
 
-/// The words of `text`: runs of letters and digits.
-pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+/// Where the words of `text` are: runs of letters and digits.
+fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().chain([(text.len(), ' ')]);
     let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (is_word_char(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Token {
-                    range: s..i,
-                    folded: fold(&text[s..i]),
-                });
-                start = None;
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            match (is_word_char(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    start = None;
+                    return Some(s..i);
+                }
+                _ => {}
             }
-            _ => {}
         }
-    }
-    out
+        None
+    })
+}
+
+/// The words of `text`, folded.
+pub fn tokens(text: &str) -> Vec<Token> {
+    word_ranges(text)
+        .map(|range| Token {
+            folded: fold(&text[range.clone()]),
+            range,
+        })
+        .collect()
 }
 
 /// The distinct folded terms of a query, without stop words (unless nothing else is left).
@@ -190,60 +163,164 @@ fn count(flags: &[bool]) -> usize {
     flags.iter().filter(|&&f| f).count()
 }
 
-/// Ranks the posts that match `query`, best first. `bodies` holds each post's plain text by
-/// slug; a post without one is searched by title, standfirst and tags only.
-pub fn search(posts: &[PostSummary], bodies: &HashMap<String, String>, query: &str) -> Vec<Hit> {
-    let terms = query_terms(query);
-    if terms.is_empty() {
-        return Vec::new();
-    }
-    let mut ranked: Vec<(Rank, Hit)> = Vec::new();
-    for (index, post) in posts.iter().enumerate() {
-        let (title_ranges, in_title) = match_ranges(&post.title, &terms);
-        let (standfirst_ranges, in_standfirst) = match_ranges(&post.standfirst, &terms);
-        let in_tags = match_ranges(&post.tags.join(" "), &terms).1;
-        let body = bodies.get(&post.slug).map(String::as_str).unwrap_or("");
-        let (body_ranges, in_body) = match_ranges(body, &terms);
-        let any: Vec<bool> = (0..terms.len())
-            .map(|i| in_title[i] || in_standfirst[i] || in_tags[i] || in_body[i])
-            .collect();
-        if count(&any) == 0 {
-            continue;
+/// The posts' words, folded once when the posts (and later their bodies) arrive, so that a
+/// keystroke compares the terms with each distinct word once instead of reading every post
+/// again; highlights are then worked out for the posts shown only.
+#[derive(Clone, Debug)]
+pub struct SearchIndex {
+    /// Every distinct folded word of the posts, numbered by its place here.
+    words: Vec<String>,
+    posts: Vec<PreparedPost>,
+}
+
+/// A post's fields as the numbers of their words, in order.
+#[derive(Clone, Debug)]
+struct PreparedPost {
+    title: Vec<u32>,
+    standfirst: Vec<u32>,
+    tags: Vec<u32>,
+    body: Vec<u32>,
+    /// The body as written, for its snippet.
+    body_text: String,
+}
+
+/// For each term, which of [`SearchIndex::words`] it starts; and which any term starts.
+struct TermWords {
+    each: Vec<Vec<bool>>,
+    any: Vec<bool>,
+}
+
+/// Sets `matched[i]` to whether term `i` starts a word of `field`, and says how many of its
+/// words any term starts: one per word, as [`match_ranges`] gives one range per word.
+fn find(field: &[u32], terms: &TermWords, matched: &mut [bool]) -> usize {
+    matched.fill(false);
+    let mut count = 0;
+    for &word in field {
+        let word = word as usize;
+        if terms.any[word] {
+            count += 1;
+            for (matched, each) in matched.iter_mut().zip(&terms.each) {
+                *matched |= each[word];
+            }
         }
-        let rank = Rank {
-            terms: count(&any),
-            in_title: count(&in_title),
-            in_standfirst_or_tags: (0..terms.len())
-                .filter(|&i| in_standfirst[i] || in_tags[i])
-                .count(),
-            body_matches: body_ranges.len(),
-        };
-        let snippet = body_ranges
-            .first()
-            .map(|first| snippet(body, first.clone(), &body_ranges));
-        ranked.push((
-            rank,
-            Hit {
-                index,
-                title: Highlighted {
-                    text: post.title.clone(),
-                    ranges: title_ranges,
-                },
-                standfirst: Highlighted {
-                    text: post.standfirst.clone(),
-                    ranges: standfirst_ranges,
-                },
-                snippet,
-            },
-        ));
     }
-    // Unstable sort: the order is total (the index breaks the last ties), and it is smaller code.
-    ranked.sort_unstable_by(|(a, hit_a), (b, hit_b)| {
-        b.cmp(a)
-            .then_with(|| newest_first(&posts[hit_a.index], &posts[hit_b.index]))
-            .then(hit_a.index.cmp(&hit_b.index))
-    });
-    ranked.into_iter().map(|(_, hit)| hit).collect()
+    count
+}
+
+impl SearchIndex {
+    /// `bodies` holds each post's plain text by slug; a post without one is searched by title,
+    /// standfirst and tags only.
+    pub fn new(posts: &[PostSummary], mut bodies: BTreeMap<String, String>) -> SearchIndex {
+        let mut numbers: HashMap<String, u32> = HashMap::new();
+        let mut folded = String::new();
+        let mut numbered = |text: &str| -> Vec<u32> {
+            word_ranges(text)
+                .map(|range| {
+                    folded.clear();
+                    text[range].chars().for_each(|c| fold_char(c, &mut folded));
+                    if let Some(&number) = numbers.get(&folded) {
+                        return number;
+                    }
+                    let number = numbers.len() as u32;
+                    numbers.insert(folded.clone(), number);
+                    number
+                })
+                .collect()
+        };
+        let posts = posts
+            .iter()
+            .map(|post| {
+                let body_text = bodies.remove(&post.slug).unwrap_or_default();
+                PreparedPost {
+                    title: numbered(&post.title),
+                    standfirst: numbered(&post.standfirst),
+                    tags: numbered(&post.tags.join(" ")),
+                    body: numbered(&body_text),
+                    body_text,
+                }
+            })
+            .collect();
+        let mut words = vec![String::new(); numbers.len()];
+        for (word, number) in numbers {
+            words[number as usize] = word;
+        }
+        SearchIndex { words, posts }
+    }
+
+    fn term_words(&self, terms: &[String]) -> TermWords {
+        let each: Vec<Vec<bool>> = terms
+            .iter()
+            .map(|term| {
+                self.words
+                    .iter()
+                    .map(|w| w.starts_with(term.as_str()))
+                    .collect()
+            })
+            .collect();
+        let any = (0..self.words.len())
+            .map(|word| each.iter().any(|starts| starts[word]))
+            .collect();
+        TermWords { each, any }
+    }
+
+    /// The positions of the posts that match `terms` (see [`query_terms`]), best first.
+    /// `posts` are the posts the index was made from.
+    pub fn ranked(&self, posts: &[PostSummary], terms: &[String]) -> Vec<usize> {
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        let term_words = self.term_words(terms);
+        let mut ranked: Vec<(Rank, usize)> = Vec::new();
+        let [mut in_title, mut in_standfirst, mut in_tags, mut in_body] =
+            [(); 4].map(|_| vec![false; terms.len()]);
+        for (index, post) in self.posts.iter().enumerate() {
+            find(&post.title, &term_words, &mut in_title);
+            find(&post.standfirst, &term_words, &mut in_standfirst);
+            find(&post.tags, &term_words, &mut in_tags);
+            let body_matches = find(&post.body, &term_words, &mut in_body);
+            let matched = |i: usize| in_title[i] || in_standfirst[i] || in_tags[i] || in_body[i];
+            let terms_matched = (0..terms.len()).filter(|&i| matched(i)).count();
+            if terms_matched == 0 {
+                continue;
+            }
+            let rank = Rank {
+                terms: terms_matched,
+                in_title: count(&in_title),
+                in_standfirst_or_tags: (0..terms.len())
+                    .filter(|&i| in_standfirst[i] || in_tags[i])
+                    .count(),
+                body_matches,
+            };
+            ranked.push((rank, index));
+        }
+        // Unstable sort: the order is total (the index breaks the last ties), and it is smaller
+        // code.
+        ranked.sort_unstable_by(|(a, index_a), (b, index_b)| {
+            b.cmp(a)
+                .then_with(|| newest_first(&posts[*index_a], &posts[*index_b]))
+                .then(index_a.cmp(index_b))
+        });
+        ranked.into_iter().map(|(_, index)| index).collect()
+    }
+
+    /// Where `terms` match the post at `index` in `posts`: its title and standfirst
+    /// highlighted, and a passage of its body when that matches.
+    pub fn hit(&self, posts: &[PostSummary], index: usize, terms: &[String]) -> Hit {
+        let highlighted = |text: &str| Highlighted {
+            text: text.to_string(),
+            ranges: match_ranges(text, terms).0,
+        };
+        let body = self.posts.get(index).map_or("", |p| p.body_text.as_str());
+        let (body_ranges, _) = match_ranges(body, terms);
+        Hit {
+            index,
+            title: highlighted(&posts[index].title),
+            standfirst: highlighted(&posts[index].standfirst),
+            snippet: body_ranges
+                .first()
+                .map(|first| snippet(body, first.clone(), &body_ranges)),
+        }
+    }
 }
 
 /// Characters of context shown on each side of the first body match.
@@ -312,7 +389,7 @@ mod tests {
         }
     }
 
-    fn sample() -> (Vec<PostSummary>, HashMap<String, String>) {
+    fn sample() -> (Vec<PostSummary>, BTreeMap<String, String>) {
         let posts = vec![
             post(
                 "durham",
@@ -356,6 +433,17 @@ mod tests {
         .map(|(s, b)| (s.to_string(), b.to_string()))
         .collect();
         (posts, bodies)
+    }
+
+    /// Every hit for `query`, best first, as the posts list would show them.
+    fn search(posts: &[PostSummary], bodies: &BTreeMap<String, String>, query: &str) -> Vec<Hit> {
+        let index = SearchIndex::new(posts, bodies.clone());
+        let terms = query_terms(query);
+        index
+            .ranked(posts, &terms)
+            .into_iter()
+            .map(|i| index.hit(posts, i, &terms))
+            .collect()
     }
 
     fn slugs(posts: &[PostSummary], hits: &[Hit]) -> Vec<String> {
@@ -445,6 +533,46 @@ mod tests {
         let text = "Ça va, CAFÉS";
         let marked: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(marked, ["Ça", "CA"]);
+    }
+
+    #[test]
+    fn indexed_words_match_as_the_original_text_does() {
+        let texts = [
+            "Ça va, CAFÉS",
+            "Probation: probably pro-social, PROBATION’s “pro” bono",
+            "",
+            "  ,; ",
+            "Ynys Môn — Dyfed-Powys, Ærø 2019",
+        ];
+        let queries = [
+            "pro prob",
+            "probab pro",
+            "ca",
+            "caf zz",
+            "mon ae",
+            "2019 dyfed",
+            "zz",
+        ];
+        let (posts, _) = sample();
+        for text in texts {
+            let bodies = [(posts[0].slug.clone(), text.to_string())].into();
+            let index = SearchIndex::new(&posts[..1], bodies);
+            for query in queries {
+                let terms = query_terms(query);
+                let (ranges, expected) = match_ranges(text, &terms);
+                let mut matched = vec![false; terms.len()];
+                let words = find(
+                    &index.posts[0].body,
+                    &index.term_words(&terms),
+                    &mut matched,
+                );
+                assert_eq!(
+                    (words, matched),
+                    (ranges.len(), expected),
+                    "{text} / {query}"
+                );
+            }
+        }
     }
 
     #[test]

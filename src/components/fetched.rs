@@ -4,8 +4,9 @@ use crate::api::ApiError;
 use leptos::prelude::*;
 
 /// Shows `what` loading, then `render(value)`, or an error panel with a retry button.
-/// `whole_page` marks a page whose only heading comes from the fetched data: the error
-/// panel's heading is then the page's h1.
+/// `whole_page` marks a page whose only heading comes from the fetched data: the loading
+/// message and the error panel's heading are then the page's h1, so the page always has one
+/// for screen-reader users and for the focus moved to it after a navigation (`app.rs`).
 #[component]
 pub fn Fetched<T, V, F>(
     resource: LocalResource<Result<T, ApiError>>,
@@ -61,10 +62,16 @@ where
         <Transition
             set_pending
             fallback=move || {
-            view! {
-                <p class="loading" role="status">
-                    "Loading " {what} "…"
-                </p>
+            if whole_page {
+                // Focus lands on this heading, which says it; a status would say it twice.
+                view! { <h1 class="loading">"Loading " {what} "…"</h1> }.into_any()
+            } else {
+                view! {
+                    <p class="loading" role="status">
+                        "Loading " {what} "…"
+                    </p>
+                }
+                .into_any()
             }
         }>
             <ErrorBoundary fallback>

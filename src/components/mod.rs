@@ -14,6 +14,7 @@ pub mod post_list;
 pub mod post_meta;
 pub mod ratings_box;
 pub mod saved_data_notice;
+pub mod search_field;
 pub mod select_filter;
 pub mod share_button;
 pub mod standard_rating;

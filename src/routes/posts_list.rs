@@ -6,6 +6,7 @@ use crate::api;
 use crate::components::fetched::Fetched;
 use crate::components::pager::Pager;
 use crate::components::post_list::PostList;
+use crate::components::search_field::SearchField;
 use crate::components::select_filter::SelectFilter;
 use crate::routes::page_title;
 use leptos::prelude::*;
@@ -16,9 +17,10 @@ use leptos_router::NavigateOptions;
 use model::format::PostsIndex;
 use model::post::PostSummary;
 use model::posts_query::{
-    all_tags, all_years, list_posts, page_count, page_of, result_summary, PostsQuery,
+    all_tags, all_years, hits, list_posts, page_count, page_of, result_summary, PostsQuery,
 };
-use std::collections::HashMap;
+use model::search::SearchIndex;
+use std::collections::BTreeMap;
 
 const DESCRIPTION: &str = "Posts on what each HM Inspectorate of Probation inspection found, \
 and explainers on how to read the ratings. Search them, or filter by tag and year.";
@@ -56,33 +58,38 @@ fn PostsBrowser(posts: Vec<PostSummary>) -> impl IntoView {
         )
     };
 
-    // The bodies' text is fetched once, when a search first needs it; until then, and if it
-    // fails, titles, standfirsts and tags are searched.
-    let (bodies, set_bodies) = signal(HashMap::<String, String>::new());
+    // The posts' text is folded into a search index once, not on every keystroke. The bodies
+    // are fetched once, when a search first needs them, and the index is then made again with
+    // them; until then, and if the fetch fails, titles, standfirsts and tags are searched.
+    let (index, set_index) = signal(posts.with_value(|all| SearchIndex::new(all, BTreeMap::new())));
     Effect::new(move |started: Option<bool>| {
         if started == Some(true) || query.read().text.trim().is_empty() {
             return started == Some(true);
         }
         spawn_local(async move {
             if let Ok(file) = api::fetch_posts_search().await {
-                set_bodies.set(file.texts.into_iter().collect());
+                set_index.set(posts.with_value(|all| SearchIndex::new(all, file.texts)));
             }
         });
         true
     });
 
     let listed =
-        Memo::new(move |_| posts.with_value(|all| list_posts(all, &bodies.read(), &query.read())));
+        Memo::new(move |_| posts.with_value(|all| list_posts(all, &index.read(), &query.read())));
     let pages = Signal::derive(move || page_count(listed.read().len()));
     let page = Signal::derive(move || query.read().page.clamp(1, pages.get()));
-    let shown = move || {
+    // Highlights are worked out for the page shown only, and the list is drawn again only when
+    // what it shows changes (not for a keystroke that leaves the page as it was).
+    let page_posts = Memo::new(move |_| {
         let entries = page_of(&listed.read(), page.get());
         posts.with_value(|all| {
-            let summaries: Vec<PostSummary> =
-                entries.iter().map(|e| all[e.index].clone()).collect();
-            let hits = entries.into_iter().filter_map(|e| e.hit).collect();
-            view! { <PostList posts=summaries hits /> }
+            let summaries: Vec<PostSummary> = entries.iter().map(|&i| all[i].clone()).collect();
+            (summaries, hits(all, &index.read(), &entries, &query.read()))
         })
+    });
+    let shown = move || {
+        let (posts, hits) = page_posts.get();
+        view! { <PostList posts hits /> }
     };
     let summary = move || result_summary(listed.read().len(), &query.read().on_page(page.get()));
     let nothing_matches = move || listed.read().is_empty() && posts.with_value(|p| !p.is_empty());
@@ -93,19 +100,16 @@ fn PostsBrowser(posts: Vec<PostSummary>) -> impl IntoView {
 
     view! {
         <form class="filters" role="search" aria-label="Search and filter posts" on:submit=|ev| ev.prevent_default()>
-            <div class="field field-text">
-                <label for="posts-search">"Search posts"</label>
-                <input
-                    id="posts-search"
-                    type="search"
-                    placeholder="Organisation, owner, place or word"
-                    prop:value=move || query.read().text.clone()
-                    on:input:target={
-                        let go = go.clone();
-                        move |ev| go(query.get_untracked().with(|q| q.text = ev.target().value()), true)
-                    }
-                />
-            </div>
+            <SearchField
+                id="posts-search"
+                label="Search posts"
+                placeholder="Organisation, owner, place or word"
+                value=Signal::derive(move || query.read().text.clone())
+                on_input=Callback::new({
+                    let go = go.clone();
+                    move |text: String| go(query.get_untracked().with(|q| q.text = text), true)
+                })
+            />
             <SelectFilter
                 id="posts-tag"
                 label="Tag"

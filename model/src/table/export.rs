@@ -4,6 +4,16 @@
 //! quoted with its quotes doubled. It starts with a UTF-8 byte order mark, because Excel reads
 //! a CSV without one in the machine's legacy code page and garbles "Ü" and "—"; LibreOffice and
 //! Numbers accept the mark. Unknown values are empty cells (CSV) or `null` (JSON), never 0.
+//!
+//! Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return as
+//! a formula ("CSV injection"), so such a text cell gets a leading `'`, which they read as
+//! "this is text" and do not show (OWASP's advice). The rule is applied to text cells only:
+//! numbers (round, score, maximum, caseload) are written as unsigned digits and never start
+//! with one of those characters, and no text the table exports legitimately starts with `-` or
+//! `+` (dates are `YYYY[-MM[-DD]]`, unknowns are empty cells, not the URL's `-`). The one text
+//! value made here that starts with `=` is a shared rank, "=3", which spreadsheets would
+//! otherwise turn into the number 3: quoted, it keeps its meaning. JSON is data, not formulas,
+//! so the JSON export keeps every value as it is.
 
 use super::column::Column;
 use super::data::TableData;
@@ -84,6 +94,22 @@ fn value(data: &TableData, row: usize, field: &Field) -> Value {
     }
 }
 
+/// The characters that make a spreadsheet read a cell as a formula; see the module comment.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell as spreadsheets should read it: with a `'` before a formula-starting character.
+fn inert(text: &str) -> String {
+    if text
+        .chars()
+        .next()
+        .is_some_and(|c| FORMULA_STARTS.contains(&c))
+    {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", text.replace('"', "\"\""))
@@ -105,7 +131,7 @@ pub fn to_csv(data: &TableData, rows: &[usize], columns: &[Column]) -> String {
             fields
                 .iter()
                 .map(|field| match value(data, row, field) {
-                    Value::Text(text) => csv_field(&text),
+                    Value::Text(text) => csv_field(&inert(&text)),
                     Value::Number(n) => n.to_string(),
                     Value::Empty => String::new(),
                 })
@@ -220,6 +246,83 @@ mod tests {
             bands,
             ["Requires improvement", "Good", "", "", "Inadequate", ""]
         );
+    }
+
+    /// Delta's cells in a CSV of the organisation, region and published columns.
+    fn delta_cells(data: &TableData) -> Vec<String> {
+        let columns = [Column::Organisation, Column::Region, Column::Published];
+        let csv = to_csv(data, &[3], &columns);
+        let body = csv.strip_prefix(UTF8_BOM).unwrap();
+        let mut records = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(body.as_bytes())
+            .into_records();
+        records.next();
+        let record = records.next().unwrap().unwrap();
+        record.iter().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn cells_starting_like_a_formula_get_a_leading_quote_each() {
+        for start in FORMULA_STARTS {
+            let mut data = sample();
+            let name = format!("{start}HYPERLINK(\"https://evil.example\")");
+            data.inspections[3].organisation = name.clone();
+            data.inspections[3].region = Some(format!("{start}1+1"));
+            let cells = delta_cells(&data);
+            assert_eq!(cells[0], format!("'{name}"), "{start:?}");
+            assert_eq!(cells[2], format!("'{start}1+1"), "{start:?}");
+            // JSON is data: the same values, untouched.
+            let json = to_json(&data, &[3], &[Column::Organisation]);
+            let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+            assert_eq!(parsed[0]["organisation"], serde_json::json!(name));
+        }
+    }
+
+    #[test]
+    fn the_quote_goes_inside_rfc_4180_quoting() {
+        let mut data = sample();
+        data.inspections[3].organisation = "=1+1, \"x\"".into();
+        data.inspections[3].region = Some("\rYork".into());
+        let csv = to_csv(&data, &[3], &[Column::Organisation, Column::Region]);
+        let line = csv.split("\r\n").nth(1).unwrap();
+        // The line ends at the first CRLF, which the region's lone CR is not.
+        assert_eq!(line, "\"'=1+1, \"\"x\"\"\",d,\"'\rYork\"");
+    }
+
+    #[test]
+    fn formula_characters_later_in_a_cell_and_plain_values_are_left_alone() {
+        let mut data = sample();
+        data.inspections[3].organisation = "Delta = Echo + 1 @home".into();
+        data.inspections[3].region = Some("Gwent, Dyfed-Powys".into());
+        let cells = delta_cells(&data);
+        assert_eq!(
+            cells,
+            [
+                "Delta = Echo + 1 @home",
+                "d",
+                "Gwent, Dyfed-Powys",
+                "2019-07-16"
+            ]
+        );
+        // Scores and counts are numbers: written as they are.
+        let csv = to_csv(&data, &[4], &[Column::Score, Column::Round]);
+        assert_eq!(csv.lines().nth(1), Some("18,27,2"));
+    }
+
+    #[test]
+    fn a_shared_rank_keeps_its_equals_sign_as_text() {
+        let mut data = sample();
+        // Alpha and Foxtrot: both "Requires improvement", neither score known, so they tie.
+        data.inspections[5].score = None;
+        data = TableData::new(data.inspections, data.standards);
+        let shared = data.ranks[0].unwrap().display();
+        assert!(shared.starts_with('='), "{shared}");
+        let csv = to_csv(&data, &[0, 5], &[Column::Rank]);
+        let lines: Vec<&str> = csv.lines().skip(1).collect();
+        assert_eq!(lines, [format!("'{shared}"), format!("'{shared}")]);
+        let json = to_json(&data, &[0], &[Column::Rank]);
+        assert!(json.contains(&format!("\"rank\":\"{shared}\"")), "{json}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! band", "every standard known", and one control that clears them all.
 
 use super::view_state::{History, TableView};
+use crate::components::search_field::SearchField;
 use leptos::prelude::*;
 use model::band::Band;
 use model::table::facets::{facet_counts, Facet};
@@ -21,16 +22,13 @@ pub fn TableFilters(view: TableView, filter: Memo<Filter>) -> impl IntoView {
     };
     view! {
         <form class="filters" role="search" aria-label="Filter the table" on:submit=|ev| ev.prevent_default()>
-            <div class="field field-text">
-                <label for="filter-text">"Search"</label>
-                <input
-                    id="filter-text"
-                    type="search"
-                    placeholder="Organisation, owner or region"
-                    prop:value=move || filter.read().text.clone()
-                    on:input:target=move |ev| on_text(ev.target().value())
-                />
-            </div>
+            <SearchField
+                id="filter-text"
+                label="Search"
+                placeholder="Organisation, owner or region"
+                value=Signal::derive(move || filter.read().text.clone())
+                on_input=Callback::new(on_text)
+            />
             <div class="facets">
                 {Facet::ALL.map(|facet| view! { <FacetGroup view filter facet /> }).collect_view()}
             </div>

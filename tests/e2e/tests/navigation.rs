@@ -2,9 +2,11 @@
 //! client-side navigation to the new page's heading (a post's once it has loaded).
 
 use e2e::dom::run_js;
-use e2e::wait::{wait_for, wait_for_css};
+use e2e::server::Answer;
+use e2e::wait::{wait_for, wait_for_css, wait_for_text};
 use e2e::E2e;
 use fantoccini::Locator;
+use std::time::Duration;
 
 /// Waits until focus is on `main h1` reading `text`.
 async fn wait_for_heading_focus(client: &fantoccini::Client, text: &str) {
@@ -87,6 +89,30 @@ async fn skip_link_moves_focus_to_main_and_navigation_to_the_heading() {
         .await
         .expect("a link to the first post");
     link.click().await.expect("click the post");
+    wait_for_heading_focus(client, &post.title).await;
+    e2e.stop().await;
+}
+
+/// While a post's file is on its way its page already has an h1 saying so, for screen-reader
+/// users; after a navigation focus lands on it, then moves to the post's title that replaces it.
+#[tokio::test]
+async fn a_loading_post_has_a_heading_that_hands_focus_to_the_title() {
+    let post = e2e::app::posts().into_iter().next().expect("a post");
+    let file = format!("/data/posts/{}.json", post.slug);
+    let slow = Answer::Delayed(Duration::from_secs(3));
+    // No service worker: its cache would answer the second visit at once.
+    let no_worker = Answer::Status(404);
+    let e2e = E2e::start_with_answers(&[(file.as_str(), slow), ("/sw.js", no_worker)]).await;
+    let client = e2e.client();
+
+    e2e.goto(&format!("/posts/{}", post.slug)).await;
+    wait_for_text(client, "main h1.loading", "Loading this post…").await;
+    wait_for_text(client, "main h1", &post.title).await;
+
+    e2e.goto("/posts").await;
+    let link = wait_for_css(client, &format!("main a[href='/posts/{}']", post.slug)).await;
+    link.click().await.expect("click the post");
+    wait_for_heading_focus(client, "Loading this post…").await;
     wait_for_heading_focus(client, &post.title).await;
     e2e.stop().await;
 }
