@@ -7,7 +7,6 @@ use super::filter::Filter;
 use crate::band::{Band, UNKNOWN_BAND_LABEL};
 use crate::inspection::{Inspection, Kind};
 use crate::text::fold;
-use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Facet {
@@ -129,16 +128,18 @@ pub struct FacetIndex {
 impl FacetIndex {
     pub fn new(inspections: &[Inspection], facet: Facet) -> FacetIndex {
         let values: Vec<String> = inspections.iter().map(|i| facet.value(i)).collect();
-        let mut options = values.clone();
-        // Each token's sort key is worked out once, not on every comparison.
-        options.sort_by_cached_key(|token| facet.token_key(token));
-        options.dedup();
-        let position: HashMap<&str, usize> = options
-            .iter()
-            .enumerate()
-            .map(|(at, token)| (token.as_str(), at))
-            .collect();
-        let of_row = values.iter().map(|v| position[v.as_str()]).collect();
+        // Rows in reading order of their tokens (each key worked out once); walking them, each
+        // new token is the next option.
+        let mut rows: Vec<usize> = (0..values.len()).collect();
+        rows.sort_by_cached_key(|&row| facet.token_key(&values[row]));
+        let mut options: Vec<String> = Vec::new();
+        let mut of_row = vec![0; values.len()];
+        for row in rows {
+            if options.last() != Some(&values[row]) {
+                options.push(values[row].clone());
+            }
+            of_row[row] = options.len() - 1;
+        }
         FacetIndex { options, of_row }
     }
 }

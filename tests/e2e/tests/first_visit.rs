@@ -9,9 +9,15 @@ use e2e::E2e;
 use std::io::Write;
 
 /// Fails the suite if the first visit grows past this many brotli bytes: about 3 % above the
-/// 306,836 measured on 26 November 2026 with the table, posts, pages and offline features, so
-/// any growth is a decision. Issue 7's goal is 150 KB; the README says what is left to trim.
-const BUDGET_BYTES: usize = 316_000;
+/// 323,453 measured in Chromium on 26 November 2026 (service worker included; Firefox 323,169,
+/// WebKit 319,029) with the table, posts, pages,
+/// offline features, the facet and posts search indexes and the no-script and loading states,
+/// so any growth is a decision. Issue 7's goal is 150 KB; the README says what is left to trim.
+const BUDGET_BYTES: usize = 333_000;
+
+/// Registering the service worker downloads its script on the first visit in every engine, but
+/// only WebKit lists it among the page's resources: it is counted in every engine.
+const SERVICE_WORKER: &str = "sw.js";
 
 fn brotli_size(bytes: &[u8]) -> usize {
     let mut out = Vec::new();
@@ -38,12 +44,19 @@ async fn first_visit_to_the_league_table_is_measured_and_within_budget() {
     )
     .await;
     let origin = e2e.url("");
+    let mut urls: Vec<String> = urls
+        .as_array()
+        .expect("a list of URLs")
+        .iter()
+        .map(|url| url.as_str().expect("a URL string").to_string())
+        .collect();
+    urls.push(e2e.url(&format!("/{SERVICE_WORKER}")));
     let dist = dist_dir();
     let mut rows = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
-    for url in urls.as_array().expect("a list of URLs") {
-        let url = url.as_str().expect("a URL string");
-        // WebKit lists a preloaded file again when the page fetches it: count each file once.
+    for url in &urls {
+        // WebKit lists a preloaded file again when the page fetches it, and the service worker
+        // too: count each file once.
         if !seen.insert(url) {
             continue;
         }
