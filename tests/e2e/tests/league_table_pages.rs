@@ -1,10 +1,12 @@
-//! A league table too long to draw whole: pages of rows, each place on a page showing the right
-//! row after a sort or a page turn (its id, link, compare box and tick agree), and the long
-//! Region facet folded away until opened.
+//! A league table too long to draw whole: pages of rows, turned with the mouse or the keyboard,
+//! each place on a page showing the right row after a sort or a page turn (its id, link,
+//! compare box and tick agree), and the long Region facet folded away until opened.
 
 use e2e::dom::{self, facet_css, location_search, run_js, TableSnapshot};
+use e2e::keyboard::{press, tab_to};
 use e2e::wait::{wait_for, wait_for_css};
 use e2e::E2e;
+use fantoccini::key::Key;
 use serde_json::Value;
 
 /// Rows the edited copy holds: five full pages of 50 and a last page of 10.
@@ -127,6 +129,29 @@ async fn long_tables_page_and_every_place_shows_its_own_row() {
     .await;
     assert_eq!(ids(&again), ids(&last));
     assert_eq!(pager_text(client).await, "Page 6 of 6");
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn the_pager_is_reached_and_turned_from_the_keyboard() {
+    let e2e = start_long_table().await;
+    let client = e2e.client();
+    e2e.goto("/league-table").await;
+    let first = settle(&e2e, "first page", |s| s.rows.len() == PAGE).await;
+    // Past the filters with the table's skip link, then Tab through the table to "Next page".
+    tab_to(client, "a.skip-to-table", false, 10).await;
+    press(client, Key::Enter).await;
+    tab_to(client, "nav.pager button:last-of-type", false, 4 * PAGE).await;
+    press(client, Key::Enter).await;
+    let second = settle(&e2e, "second page", |s| ids(s) != ids(&first)).await;
+    assert_eq!(second.rows.len(), PAGE);
+    assert_eq!(pager_text(client).await, "Page 2 of 6");
+    // Shift+Tab to "Previous page" and press Space: back to the first page.
+    tab_to(client, "nav.pager button:first-of-type", true, 3).await;
+    press(client, Key::Space).await;
+    let back = settle(&e2e, "first page again", |s| ids(s) == ids(&first)).await;
+    assert_eq!(ids(&back), ids(&first));
+    assert_eq!(pager_text(client).await, "Page 1 of 6");
     e2e.stop().await;
 }
 
