@@ -163,6 +163,14 @@ impl TableSnapshot {
             .collect()
     }
 
+    /// The rows' `data-id`s, top to bottom (empty for a row without one).
+    pub fn ids(&self) -> Vec<String> {
+        self.rows
+            .iter()
+            .map(|r| r.id.clone().unwrap_or_default())
+            .collect()
+    }
+
     /// Texts of the `key` column, top to bottom.
     pub fn column(&self, key: &str) -> Vec<String> {
         self.rows.iter().map(|r| r.cell(key).to_owned()).collect()
@@ -262,6 +270,13 @@ pub async fn settle_table(
             )
         }),
     }
+}
+
+/// Loads /league-table and waits until it shows `total` rows and its count (or times out, in
+/// which case the returned snapshot is whatever was shown last, for the assertions to report).
+pub async fn open_table(e2e: &crate::E2e, total: usize) -> TableSnapshot {
+    e2e.goto("/league-table").await;
+    settle_table(e2e.client(), |s| s.rows.len() == total && s.shown.is_some()).await
 }
 
 /// Waits for the first element matching `css` and clicks it the way a user does (a WebDriver

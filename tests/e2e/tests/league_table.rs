@@ -6,27 +6,13 @@ use e2e::app::{self, band_rank, Inspection, BANDS, NOT_PUBLISHED};
 use e2e::dom::{self, shown_text, TableSnapshot};
 use e2e::E2e;
 
-/// Loads /league-table and waits until it shows every inspection (or times out, in which
-/// case the returned snapshot is whatever was shown last, for the assertions to report).
-async fn open_table(e2e: &E2e, total: usize) -> TableSnapshot {
-    e2e.goto("/league-table").await;
-    dom::settle_table(e2e.client(), |s| s.rows.len() == total && s.shown.is_some()).await
-}
-
-fn ids(snap: &TableSnapshot) -> Vec<String> {
-    snap.rows
-        .iter()
-        .map(|r| r.id.clone().unwrap_or_default())
-        .collect()
-}
-
 #[tokio::test]
 async fn league_table_shows_every_inspection() {
     let inspections = app::inspections();
     let n = inspections.len();
     let e2e = E2e::start().await;
 
-    let snap = open_table(&e2e, n).await;
+    let snap = dom::open_table(&e2e, n).await;
     assert_eq!(
         snap.rows.len(),
         n,
@@ -34,7 +20,7 @@ async fn league_table_shows_every_inspection() {
         snap.summary()
     );
 
-    let shown_ids = ids(&snap);
+    let shown_ids = snap.ids();
     let shown_set: BTreeSet<&str> = shown_ids.iter().map(String::as_str).collect();
     assert_eq!(
         shown_set.len(),
@@ -138,7 +124,7 @@ async fn sort_by_overall_band_both_ways() {
     let n = inspections.len();
     let e2e = E2e::start().await;
     let client = e2e.client();
-    let initial = open_table(&e2e, n).await;
+    let initial = dom::open_table(&e2e, n).await;
     assert_eq!(
         initial.rows.len(),
         n,
@@ -183,7 +169,7 @@ async fn kind_filter_shows_only_that_kind() {
     let by_kind = app::count_by_kind(&inspections);
     let e2e = E2e::start().await;
     let client = e2e.client();
-    open_table(&e2e, n).await;
+    dom::open_table(&e2e, n).await;
 
     for (kind, &count) in &by_kind {
         let token = inspections
@@ -208,7 +194,7 @@ async fn kind_filter_shows_only_that_kind() {
             "rows for kind {kind:?} ({})",
             snap.summary()
         );
-        let shown: BTreeSet<String> = ids(&snap).into_iter().collect();
+        let shown: BTreeSet<String> = snap.ids().into_iter().collect();
         let expected: BTreeSet<String> = inspections
             .iter()
             .filter(|i| &i.kind == kind)

@@ -65,10 +65,6 @@ async fn settle(e2e: &E2e, what: &str, ready: impl Fn(&TableSnapshot) -> bool) -
     snap
 }
 
-fn ids(snap: &TableSnapshot) -> Vec<String> {
-    snap.rows.iter().filter_map(|r| r.id.clone()).collect()
-}
-
 #[tokio::test]
 async fn long_tables_page_and_every_place_shows_its_own_row() {
     let e2e = start_long_table().await;
@@ -82,7 +78,7 @@ async fn long_tables_page_and_every_place_shows_its_own_row() {
     assert_eq!(pager_text(client).await, "Page 1 of 6");
 
     dom::click(client, "nav.pager button:last-of-type").await;
-    let second = settle(&e2e, "second page", |s| ids(s) != ids(&first)).await;
+    let second = settle(&e2e, "second page", |s| s.ids() != first.ids()).await;
     assert_eq!(second.rows.len(), PAGE);
     assert!(location_search(client).await.contains("page=2"));
     assert_eq!(pager_text(client).await, "Page 2 of 6");
@@ -114,7 +110,7 @@ async fn long_tables_page_and_every_place_shows_its_own_row() {
         vec![],
     )
     .await;
-    let on_page = ids(&sorted).contains(&ticked);
+    let on_page = sorted.ids().contains(&ticked);
     let expected: Vec<&str> = if on_page { vec![&ticked] } else { vec![] };
     assert_eq!(checked, serde_json::json!(expected), "ticked {ticked}");
 
@@ -127,7 +123,7 @@ async fn long_tables_page_and_every_place_shows_its_own_row() {
         s.rows.len() == ROWS - 5 * PAGE
     })
     .await;
-    assert_eq!(ids(&again), ids(&last));
+    assert_eq!(again.ids(), last.ids());
     assert_eq!(pager_text(client).await, "Page 6 of 6");
     e2e.stop().await;
 }
@@ -143,14 +139,14 @@ async fn the_pager_is_reached_and_turned_from_the_keyboard() {
     press(client, Key::Enter).await;
     tab_to(client, "nav.pager button:last-of-type", false, 4 * PAGE).await;
     press(client, Key::Enter).await;
-    let second = settle(&e2e, "second page", |s| ids(s) != ids(&first)).await;
+    let second = settle(&e2e, "second page", |s| s.ids() != first.ids()).await;
     assert_eq!(second.rows.len(), PAGE);
     assert_eq!(pager_text(client).await, "Page 2 of 6");
     // Shift+Tab to "Previous page" and press Space: back to the first page.
     tab_to(client, "nav.pager button:first-of-type", true, 3).await;
     press(client, Key::Space).await;
-    let back = settle(&e2e, "first page again", |s| ids(s) == ids(&first)).await;
-    assert_eq!(ids(&back), ids(&first));
+    let back = settle(&e2e, "first page again", |s| s.ids() == first.ids()).await;
+    assert_eq!(back.ids(), first.ids());
     assert_eq!(pager_text(client).await, "Page 1 of 6");
     e2e.stop().await;
 }

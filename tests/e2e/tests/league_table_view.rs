@@ -5,22 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use e2e::app::{self, Inspection};
-use e2e::dom::{self, facet_css, shown_text, TableSnapshot};
+use e2e::dom::{self, facet_css, shown_text};
 use e2e::wait::wait_for;
 use e2e::E2e;
 use serde_json::{json, Value};
-
-async fn open_table(e2e: &E2e, total: usize) -> TableSnapshot {
-    e2e.goto("/league-table").await;
-    dom::settle_table(e2e.client(), |s| s.rows.len() == total && s.shown.is_some()).await
-}
-
-fn ids(snap: &TableSnapshot) -> Vec<String> {
-    snap.rows
-        .iter()
-        .map(|r| r.id.clone().unwrap_or_default())
-        .collect()
-}
 
 /// The kind with the most inspections, so combinations have something to narrow.
 fn biggest_kind(inspections: &[Inspection]) -> String {
@@ -37,7 +25,7 @@ async fn combined_filters_show_the_intersection_with_counts_from_the_other_filte
     let n = inspections.len();
     let e2e = E2e::start().await;
     let client = e2e.client();
-    open_table(&e2e, n).await;
+    dom::open_table(&e2e, n).await;
 
     let kind = biggest_kind(&inspections);
     let of_kind: Vec<&Inspection> = inspections
@@ -72,7 +60,7 @@ async fn combined_filters_show_the_intersection_with_counts_from_the_other_filte
     let (band, count) = bands.iter().max_by_key(|(_, c)| **c).unwrap();
     dom::click(client, &facet_css("overall", band)).await;
     let snap = dom::settle_table(client, |s| s.rows.len() == *count).await;
-    let shown: BTreeSet<String> = ids(&snap).into_iter().collect();
+    let shown: BTreeSet<String> = snap.ids().into_iter().collect();
     let expected: BTreeSet<String> = of_kind
         .iter()
         .filter(|i| &i.overall_token() == band)
@@ -118,7 +106,7 @@ async fn the_view_comes_back_after_a_reload_and_after_going_back() {
     let n = inspections.len();
     let e2e = E2e::start().await;
     let client = e2e.client();
-    open_table(&e2e, n).await;
+    dom::open_table(&e2e, n).await;
 
     // Step 1: sort by organisation, Z to A.
     dom::click_sort(client, "organisation").await;
@@ -148,8 +136,8 @@ async fn the_view_comes_back_after_a_reload_and_after_going_back() {
     e2e.reload().await;
     let reloaded = dom::settle_table(client, |s| s.rows.len() == count && s.shown.is_some()).await;
     assert_eq!(
-        ids(&reloaded),
-        ids(&filtered),
+        reloaded.ids(),
+        filtered.ids(),
         "same rows in the same order after a reload"
     );
     assert_eq!(reloaded.sorted_columns(), filtered.sorted_columns());
@@ -161,7 +149,7 @@ async fn the_view_comes_back_after_a_reload_and_after_going_back() {
 
     client.back().await.expect("go back");
     let back = dom::settle_table(client, |s| s.rows.len() == n).await;
-    assert_eq!(ids(&back), ids(&sorted), "back: every row, still Z to A");
+    assert_eq!(back.ids(), sorted.ids(), "back: every row, still Z to A");
     assert_eq!(
         back.sorted_columns(),
         vec![("organisation".to_owned(), "descending".to_owned())]
@@ -173,7 +161,7 @@ async fn the_view_comes_back_after_a_reload_and_after_going_back() {
 
     client.forward().await.expect("go forward");
     let forward = dom::settle_table(client, |s| s.rows.len() == count).await;
-    assert_eq!(ids(&forward), ids(&filtered), "forward: the filter again");
+    assert_eq!(forward.ids(), filtered.ids(), "forward: the filter again");
 
     e2e.stop().await;
 }
@@ -252,7 +240,7 @@ async fn csv_and_json_downloads_hold_the_current_view() {
     let n = inspections.len();
     let e2e = E2e::start().await;
     let client = e2e.client();
-    open_table(&e2e, n).await;
+    dom::open_table(&e2e, n).await;
     let kind = biggest_kind(&inspections);
     let count = inspections
         .iter()
@@ -283,7 +271,7 @@ async fn csv_and_json_downloads_hold_the_current_view() {
     let (id, organisation, overall) = (column("Id"), column("Organisation"), column("Overall"));
     assert_eq!(records.len() - 1, count, "one record per row shown");
     let csv_ids: Vec<String> = records[1..].iter().map(|r| r[id].clone()).collect();
-    assert_eq!(csv_ids, ids(&snap), "the rows in the table's order");
+    assert_eq!(csv_ids, snap.ids(), "the rows in the table's order");
     for record in &records[1..] {
         let expected = inspections.iter().find(|i| i.id == record[id]).unwrap();
         assert_eq!(record[organisation], expected.organisation);
@@ -303,7 +291,7 @@ async fn csv_and_json_downloads_hold_the_current_view() {
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    assert_eq!(json_ids, ids(&snap));
+    assert_eq!(json_ids, snap.ids());
 
     e2e.stop().await;
 }
@@ -314,8 +302,8 @@ async fn ticked_rows_lead_to_the_compare_page_address() {
     let n = inspections.len();
     let e2e = E2e::start().await;
     let client = e2e.client();
-    let snap = open_table(&e2e, n).await;
-    let order = ids(&snap);
+    let snap = dom::open_table(&e2e, n).await;
+    let order = snap.ids();
     assert!(order.len() >= 5, "the test needs five rows");
     let tick = |id: &str| format!("tr[data-id=\"{id}\"] td[data-col=pick] input");
 
