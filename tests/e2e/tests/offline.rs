@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use e2e::app::{dist_dir, inspections, posts};
+use e2e::app::{dist_dir, inspections, posts, Inspection};
 use e2e::dom::{run_js, settle_table, text_of};
 use e2e::engine::Feature;
 use e2e::script::wait_for_value;
@@ -26,6 +26,17 @@ async fn wait_for_service_worker(client: &Client) {
         vec![],
     )
     .await;
+}
+
+/// A reader on the league table of the build served, with its service worker installed; and
+/// the build's first inspection, for checking which version a page shows.
+async fn reader_with_worker() -> (E2e, Inspection) {
+    let first = inspections().into_iter().next().expect("an inspection");
+    let e2e = E2e::start().await;
+    e2e.goto("/league-table").await;
+    assert_full_table(e2e.client()).await;
+    wait_for_service_worker(e2e.client()).await;
+    (e2e, first)
 }
 
 /// The league table shows every inspection of the build that is served.
@@ -143,11 +154,7 @@ async fn chromium_finds_the_app_installable_and_it_says_when_it_is_offline() {
 /// the worker fetches the new file in the background, and the next load shows it.
 #[tokio::test]
 async fn data_is_served_from_the_device_and_refreshed_in_the_background() {
-    let first = inspections().into_iter().next().expect("an inspection");
-    let mut e2e = E2e::start().await;
-    e2e.goto("/league-table").await;
-    assert_full_table(e2e.client()).await;
-    wait_for_service_worker(e2e.client()).await;
+    let (mut e2e, first) = reader_with_worker().await;
 
     let copy = tempfile::Builder::new()
         .prefix("e2e-new-data")
@@ -327,11 +334,7 @@ async fn organisation_of(client: &Client, id: &str) -> Option<String> {
 
 #[tokio::test]
 async fn a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
-    let mut e2e = E2e::start().await;
-    let first = inspections().into_iter().next().expect("an inspection");
-    e2e.goto("/league-table").await;
-    assert_full_table(e2e.client()).await;
-    wait_for_service_worker(e2e.client()).await;
+    let (mut e2e, first) = reader_with_worker().await;
 
     let b = tempfile::Builder::new()
         .prefix("e2e-deploy-b")
@@ -404,11 +407,7 @@ async fn a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
 
 #[tokio::test]
 async fn a_broken_deploy_leaves_the_working_version_in_place() {
-    let mut e2e = E2e::start().await;
-    let first = inspections().into_iter().next().expect("an inspection");
-    e2e.goto("/league-table").await;
-    assert_full_table(e2e.client()).await;
-    wait_for_service_worker(e2e.client()).await;
+    let (mut e2e, first) = reader_with_worker().await;
 
     // B lists a new wasm file that its server does not have (an upload cut short); the server
     // answers that address with its HTML page, as single-page-app servers do.
