@@ -11,10 +11,19 @@ use crate::wait::wait_for;
 
 /// Runs a script and returns its value, panicking with the script on a WebDriver error.
 pub async fn run_js(client: &Client, script: &str, args: Vec<Value>) -> Value {
+    try_js(client, script, args)
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\nscript: {script}"))
+}
+
+/// Runs a script and returns its value or the WebDriver error as text. For probes that may
+/// run while the page navigates: WebKit then fails the script ("Callback was not called
+/// before the unload event"), which only means "not yet".
+pub async fn try_js(client: &Client, script: &str, args: Vec<Value>) -> Result<Value, String> {
     client
         .execute(script, args)
         .await
-        .unwrap_or_else(|e| panic!("script failed: {e}\nscript: {script}"))
+        .map_err(|e| format!("script failed: {e}"))
 }
 
 /// Text content (whitespace collapsed and trimmed) of the first element matching `css`,

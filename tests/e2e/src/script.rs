@@ -4,16 +4,17 @@
 use fantoccini::Client;
 use serde_json::Value;
 
-use crate::dom::run_js;
+use crate::dom::{run_js, try_js};
 use crate::wait::wait_for;
 
 /// Runs `script` until it returns something other than `null` (it should return `null` until
-/// the page is ready), and returns that value; panics naming `what` on timeout.
+/// the page is ready), and returns that value; panics naming `what` on timeout. A script
+/// that fails, as it may while the page navigates, counts as not ready.
 pub async fn wait_for_value(client: &Client, what: &str, script: &str, args: Vec<Value>) -> Value {
     wait_for(what, || {
         let args = args.clone();
         async move {
-            match run_js(client, script, args).await {
+            match try_js(client, script, args).await? {
                 Value::Null => Err("the script returned null".to_owned()),
                 value => Ok(value),
             }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use e2e::app::{dist_dir, inspections, posts, Inspection};
-use e2e::dom::{run_js, settle_table, text_of};
+use e2e::dom::{run_js, settle_table, text_of, try_js};
 use e2e::engine::Feature;
 use e2e::script::wait_for_value;
 use e2e::wait::{wait_for, wait_for_css, wait_for_text};
@@ -61,7 +61,8 @@ async fn assert_app_page(client: &Client, what: &str) {
 /// `location.reload()`, the reload a reader's button or key gives. (WebDriver's refresh in
 /// Firefox is a hard reload, which by design skips the service worker.)
 async fn reload_as_a_reader_does(client: &Client) {
-    run_js(
+    // The unload may cut this script's answer short in WebKit; the wait below proves the reload.
+    let _ = try_js(
         client,
         "window.beforeReload = true; location.reload();",
         vec![],
@@ -324,12 +325,12 @@ fn with_new_hash(name: &str) -> String {
     format!("{prefix}-{new_hash}{tail}.{rest}")
 }
 
+fn organisation_css(id: &str) -> String {
+    format!("tr[data-id='{id}'] [data-col=organisation]")
+}
+
 async fn organisation_of(client: &Client, id: &str) -> Option<String> {
-    text_of(
-        client,
-        &format!("tr[data-id='{id}'] [data-col=organisation]"),
-    )
-    .await
+    text_of(client, &organisation_css(id)).await
 }
 
 #[tokio::test]
@@ -370,12 +371,14 @@ async fn a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
         .send_keys("\u{E007}")
         .await
         .expect("press Enter on Reload");
-    wait_for(&format!("B's name {renamed:?} in the table"), || async {
-        match organisation_of(client, &first.id).await {
-            Some(name) if name == renamed => Ok(()),
-            other => Err(format!("{other:?}")),
-        }
-    })
+    // The page reloads under this wait, so it probes with a script that may fail mid-unload.
+    wait_for_value(
+        client,
+        &format!("B's name {renamed:?} in the table"),
+        "const el = document.querySelector(arguments[0]);\
+         return el && el.textContent.trim() === arguments[1] ? true : null;",
+        vec![json!(organisation_css(&first.id)), json!(renamed)],
+    )
     .await;
     assert_full_table(client).await;
     let fetched = run_js(
