@@ -35,6 +35,9 @@ pub enum Feature {
     /// Starting with JavaScript turned off: a content setting in Chromium, a preference in
     /// Firefox, a WebKitSettings switch on MiniBrowser's command line in WebKitGTK.
     DisableJavaScript,
+    /// A `fetch()` taking the response of an earlier `<link rel=preload as=fetch>`. WebKitGTK
+    /// under WebDriver downloads the file again, Trunk's preloaded wasm included.
+    PreloadReuse,
 }
 
 impl Feature {
@@ -45,6 +48,7 @@ impl Feature {
             Feature::MediaEmulation => "emulating prefers-color-scheme or prefers-reduced-motion",
             Feature::DisableWebAssembly => "starting the browser with WebAssembly turned off",
             Feature::DisableJavaScript => "starting the browser with JavaScript turned off",
+            Feature::PreloadReuse => "a fetch taking a preloaded response",
         }
     }
 }
@@ -120,6 +124,7 @@ impl Engine {
             Feature::MediaEmulation => true,
             Feature::DisableWebAssembly => self != Engine::WebKit,
             Feature::DisableJavaScript => true,
+            Feature::PreloadReuse => self != Engine::WebKit,
         }
     }
 

@@ -138,6 +138,14 @@ impl E2e {
         format!("{}{}", self.base_url, path)
     }
 
+    /// Every request the server has had so far (path and query), in the order they arrived.
+    pub fn requests(&self) -> Vec<String> {
+        self.server
+            .as_ref()
+            .map(StaticServer::requests)
+            .unwrap_or_default()
+    }
+
     /// Stops the server: from now on the browser finds nothing at the app's origin, as if the
     /// network were gone.
     pub async fn stop_server(&mut self) {

@@ -4,13 +4,17 @@
 //! `index.html`, so client-side routes such as `/posts/<slug>` load the single-page app.
 //! Tests of failing networks can make chosen paths answer with an error status or stall, and a
 //! test can stop the server and serve another build on the same port, which the browser sees as
-//! the same origin (a new deploy, or the network gone in between).
+//! the same origin (a new deploy, or the network gone in between). The server logs every
+//! request, so a test can tell what the browser asked for and in which order.
 
 use std::net::SocketAddr;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use axum::extract::Request;
 use axum::http::{header, StatusCode};
+use axum::middleware::{from_fn, Next};
 use axum::routing::get;
 use axum::Router;
 use tokio::net::TcpListener;
@@ -20,6 +24,7 @@ use tower_http::services::{ServeDir, ServeFile};
 
 pub struct StaticServer {
     addr: SocketAddr,
+    log: RequestLog,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -29,8 +34,21 @@ pub struct StaticServer {
 pub enum Answer {
     /// An empty answer with this status, such as 500.
     Status(u16),
-    /// The file, but only after this long: a stalled server or connection.
+    /// The file, but only after this long: a stalled server or connection. Once it is sent
+    /// the log gains a line "`<path>` answered".
     Delayed(Duration),
+}
+
+/// Each request's path and query (`/data/ratings.json?v=1`), in the order they arrived.
+type RequestLog = Arc<Mutex<Vec<String>>>;
+
+/// The content type of the files a test may delay.
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit_once('.').map(|(_, extension)| extension) {
+        Some("wasm") => "application/wasm",
+        Some("js") => "text/javascript",
+        _ => "application/json",
+    }
 }
 
 impl StaticServer {
@@ -44,6 +62,7 @@ impl StaticServer {
     /// server just used can take a moment to become free again.
     pub async fn start_on(dist: &Path, port: u16, answers: &[(&str, Answer)]) -> StaticServer {
         let files = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+        let log = RequestLog::default();
         let mut router = Router::new();
         for &(path, answer) in answers {
             router = match answer {
@@ -55,17 +74,27 @@ impl StaticServer {
                     let file = dist.join(path.trim_start_matches('/'));
                     let body = std::fs::read(&file)
                         .unwrap_or_else(|e| panic!("read {}: {e}", file.display()));
+                    let (log, answered) = (log.clone(), format!("{path} answered"));
+                    let kind = content_type(path);
                     router.route(
                         path,
                         get(move || async move {
                             tokio::time::sleep(delay).await;
-                            ([(header::CONTENT_TYPE, "application/json")], body)
+                            log.lock().unwrap().push(answered);
+                            ([(header::CONTENT_TYPE, kind)], body)
                         }),
                     )
                 }
             };
         }
-        let router = router.fallback_service(files);
+        let logged = log.clone();
+        let router =
+            router
+                .fallback_service(files)
+                .layer(from_fn(move |request: Request, next: Next| {
+                    logged.lock().unwrap().push(request.uri().to_string());
+                    next.run(request)
+                }));
         let mut attempts = 0;
         let listener = loop {
             match TcpListener::bind(("127.0.0.1", port)).await {
@@ -90,6 +119,7 @@ impl StaticServer {
         });
         StaticServer {
             addr,
+            log,
             stop: Some(stop),
             task: Some(task),
         }
@@ -97,6 +127,11 @@ impl StaticServer {
 
     pub fn port(&self) -> u16 {
         self.addr.port()
+    }
+
+    /// Every request so far (path and query), in the order they arrived.
+    pub fn requests(&self) -> Vec<String> {
+        self.log.lock().unwrap().clone()
     }
 
     /// `http://127.0.0.1:<port>` with no trailing slash.
