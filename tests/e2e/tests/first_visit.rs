@@ -9,9 +9,11 @@ use e2e::E2e;
 use std::io::Write;
 
 /// Fails the suite if the first visit grows past this many brotli bytes: about 3 % above the
-/// 323,453 measured in Chromium on 26 November 2026 (service worker included; Firefox 323,169,
-/// WebKit 319,029) with the table, posts, pages, offline features, the facet and posts search
-/// indexes and the no-script and loading states, so any growth is a decision. Issue 7's goal is 150 KB; the README says what is left to trim.
+/// most measured on 26 November 2026 (service worker included; Firefox 323,821 with the install
+/// icon it reads, Chromium 319,965, WebKit 319,681) with the table, posts, pages, offline
+/// features, the facet and posts search indexes, the no-script and loading states and the early
+/// data download, so any growth is a decision. Issue 7's goal is 150 KB; the README says what is
+/// left to trim.
 const BUDGET_BYTES: usize = 333_000;
 
 /// Registering the service worker downloads its script on the first visit in every engine, but
