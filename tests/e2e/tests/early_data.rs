@@ -12,8 +12,8 @@ use e2e::wait::wait_for_css;
 use e2e::E2e;
 
 /// Long enough that a request made by the app itself, which can only start once the wasm has
-/// arrived, comes after the wasm is answered.
-const WASM_DELAY: Duration = Duration::from_millis(1500);
+/// arrived, comes after the wasm is answered; the margin is for a busy machine.
+const WASM_DELAY: Duration = Duration::from_millis(2500);
 
 fn wasm_path() -> String {
     let dist = dist_dir();
