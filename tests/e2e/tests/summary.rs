@@ -1,4 +1,4 @@
-//! The summary above the league table: counts by overall band per kind and round, as a chart
+//! The summary below the league table: counts by overall band per kind and round, as a chart
 //! described in words and as a data table, checked against dist/data/ratings.json.
 
 use std::collections::BTreeMap;
