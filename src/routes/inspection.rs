@@ -22,12 +22,13 @@ use model::post::posts_about;
 pub fn InspectionPage() -> impl IntoView {
     let ratings = LocalResource::new(api::fetch_ratings);
     let render: RatingsView = |file| view! { <InspectionOrNotFound file /> }.into_any();
+    // The way back comes first, so the page arriving below it moves nothing on screen.
     view! {
         <Title text=page_title("Inspection") />
-        <Fetched resource=ratings what="the ratings" render whole_page=true />
         <p class="back">
             <a href="/league-table">"Back to the league table"</a>
         </p>
+        <Fetched resource=ratings what="the ratings" render whole_page=true />
     }
 }
 

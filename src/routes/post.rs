@@ -22,17 +22,18 @@ pub fn PostPage() -> impl IntoView {
     let params = use_params_map();
     let post =
         LocalResource::new(move || api::fetch_post(params.read().get("slug").unwrap_or_default()));
+    // The way back comes first, so the post arriving below it moves nothing on screen.
     view! {
         <Title text=page_title("Post") />
+        <p class="back">
+            <A href="/posts">"All posts"</A>
+        </p>
         <Fetched
             resource=post
             what="this post"
             render=post_or_not_found
             whole_page=true
         />
-        <p class="back">
-            <A href="/posts">"All posts"</A>
-        </p>
     }
 }
 
