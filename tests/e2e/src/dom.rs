@@ -29,14 +29,22 @@ pub async fn try_js(client: &Client, script: &str, args: Vec<Value>) -> Result<V
 /// Text content (whitespace collapsed and trimmed) of the first element matching `css`,
 /// or `None` when there is none.
 pub async fn text_of(client: &Client, css: &str) -> Option<String> {
-    let value = run_js(
+    try_text_of(client, css)
+        .await
+        .unwrap_or_else(|e| panic!("{e}\nreading the text of `{css}`"))
+}
+
+/// Like [`text_of`], but a failed script is an `Err`, for waits that may span a navigation
+/// (see [`try_js`]).
+pub async fn try_text_of(client: &Client, css: &str) -> Result<Option<String>, String> {
+    let value = try_js(
         client,
         "const el = document.querySelector(arguments[0]);\
          return el ? el.textContent.replace(/\\s+/g, ' ').trim() : null;",
         vec![json!(css)],
     )
-    .await;
-    value.as_str().map(str::to_owned)
+    .await?;
+    Ok(value.as_str().map(str::to_owned))
 }
 
 /// `document.title`.

@@ -63,10 +63,11 @@ pub async fn wait_for_css(client: &Client, css: &str) -> Element {
 }
 
 /// Waits until the first element matching `css` has exactly the text `expected`
-/// (whitespace-trimmed) and returns nothing; panics with the last text seen otherwise.
+/// (whitespace-trimmed) and returns nothing; panics with the last text seen otherwise. A read
+/// cut short by a navigation counts as not yet.
 pub async fn wait_for_text(client: &Client, css: &str, expected: &str) {
     wait_for(&format!("`{css}` to read {expected:?}"), || async move {
-        match crate::dom::text_of(client, css).await {
+        match crate::dom::try_text_of(client, css).await? {
             Some(text) if text == expected => Ok(()),
             Some(text) => Err(format!("text {text:?}")),
             None => Err("no such element".to_owned()),
