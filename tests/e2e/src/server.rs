@@ -42,15 +42,6 @@ pub enum Answer {
 /// Each request's path and query (`/data/ratings.json?v=1`), in the order they arrived.
 type RequestLog = Arc<Mutex<Vec<String>>>;
 
-/// The content type of the files a test may delay.
-fn content_type(path: &str) -> &'static str {
-    match path.rsplit_once('.').map(|(_, extension)| extension) {
-        Some("wasm") => "application/wasm",
-        Some("js") => "text/javascript",
-        _ => "application/json",
-    }
-}
-
 impl StaticServer {
     /// Binds a random loopback port and starts serving `dist` in a background task.
     pub async fn start(dist: &Path) -> StaticServer {
@@ -75,7 +66,11 @@ impl StaticServer {
                     let body = std::fs::read(&file)
                         .unwrap_or_else(|e| panic!("read {}: {e}", file.display()));
                     let (log, answered) = (log.clone(), format!("{path} answered"));
-                    let kind = content_type(path);
+                    // The type the file would be served with otherwise (`ServeDir` guesses
+                    // it the same way): a delayed wasm must still compile as it streams.
+                    let kind = mime_guess::from_path(path)
+                        .first_or_octet_stream()
+                        .to_string();
                     router.route(
                         path,
                         get(move || async move {
