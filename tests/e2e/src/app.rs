@@ -34,6 +34,15 @@ pub fn dist_dir() -> PathBuf {
     dir.canonicalize().unwrap_or(dir)
 }
 
+/// The file name of the app's WebAssembly in the build at `dir` (Trunk's `<name>-<hash>_bg.wasm`).
+pub fn wasm_file(dir: &Path) -> String {
+    std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .find(|name| name.ends_with(".wasm"))
+        .unwrap_or_else(|| panic!("no .wasm in {}", dir.display()))
+}
+
 /// Reads and parses `dist/<rel>` as JSON, panicking with the path on any error.
 pub fn read_json(rel: &str) -> Value {
     let path = dist_dir().join(rel);

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use e2e::app::{dist_dir, main_routes, posts};
+use e2e::app::{dist_dir, main_routes, posts, wasm_file};
 use e2e::engine::{Engine, Feature};
 use e2e::server::Answer;
 use e2e::wait::wait_for_css;
@@ -14,16 +14,6 @@ use e2e::E2e;
 /// Long enough that a request made by the app itself, which can only start once the wasm has
 /// arrived, comes after the wasm is answered; the margin is for a busy machine.
 const WASM_DELAY: Duration = Duration::from_millis(2500);
-
-fn wasm_path() -> String {
-    let dist = dist_dir();
-    let name = std::fs::read_dir(&dist)
-        .unwrap_or_else(|e| panic!("{}: {e}", dist.display()))
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .find(|name| name.ends_with("_bg.wasm"))
-        .expect("the app's wasm in the build");
-    format!("/{name}")
-}
 
 /// The data file each main route shows first; `None` for a page without data.
 fn first_data(route: &str) -> Option<String> {
@@ -39,7 +29,7 @@ fn first_data(route: &str) -> Option<String> {
 
 #[tokio::test]
 async fn a_first_visit_asks_for_its_data_once_and_before_the_app_has_arrived() {
-    let wasm = wasm_path();
+    let wasm = format!("/{}", wasm_file(&dist_dir()));
     let answered = format!("{wasm} answered");
     let most = if Engine::current().supports(Feature::PreloadReuse) {
         1

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use e2e::app::{dist_dir, inspections, posts, Inspection};
+use e2e::app::{dist_dir, inspections, posts, wasm_file, Inspection};
 use e2e::dom::{run_js, settle_table, text_of, try_js};
 use e2e::engine::Feature;
 use e2e::script::wait_for_value;
@@ -412,11 +412,7 @@ async fn a_broken_deploy_leaves_the_working_version_in_place() {
         .tempdir()
         .unwrap();
     build_b(b.path());
-    let wasm = hashed_files(b.path())
-        .into_iter()
-        .find(|f| f.ends_with(".wasm"))
-        .expect("B's wasm");
-    std::fs::remove_file(b.path().join(wasm)).unwrap();
+    std::fs::remove_file(b.path().join(wasm_file(b.path()))).unwrap();
     e2e.serve_again(b.path()).await;
 
     let client = e2e.client();
