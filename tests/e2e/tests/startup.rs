@@ -4,7 +4,7 @@
 use e2e::dom::{run_js, text_of};
 use e2e::engine::Launch;
 use e2e::output::screenshots_dir;
-use e2e::wait::wait_for_css;
+use e2e::wait::{wait_for, wait_for_css};
 use e2e::E2e;
 use fantoccini::Locator;
 use serde_json::json;
@@ -150,8 +150,28 @@ async fn without_javascript_the_noscript_message_links_the_data() {
     );
     // Followed as a person would, the link gives the ratings file the build serves.
     link.click().await.expect("follow the link");
-    let body = wait_for_css(client, "body").await;
-    let text = body.text().await.expect("read the page");
+    // The click only starts the navigation: until the file's page has replaced this one, the
+    // body found may be the old page's, gone stale by the time it is read (WebKit).
+    let ratings = e2e.url("/data/ratings.json");
+    let text = wait_for(
+        "the ratings file, loaded after following the link",
+        || async {
+            let url = client.current_url().await.map_err(|e| e.to_string())?;
+            if url.as_str() != ratings {
+                return Err(format!("at {url}"));
+            }
+            let body = client
+                .find(Locator::Css("body"))
+                .await
+                .map_err(|e| e.to_string())?;
+            let text = body.text().await.map_err(|e| e.to_string())?;
+            match serde_json::from_str::<serde_json::Value>(&text) {
+                Ok(_) => Ok(text),
+                Err(e) => Err(format!("not JSON yet ({e}): {text:.200}")),
+            }
+        },
+    )
+    .await;
     assert_eq!(
         client.current_url().await.expect("current url").as_str(),
         e2e.url("/data/ratings.json")
