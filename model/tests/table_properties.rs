@@ -318,6 +318,14 @@ proptest! {
         }
     }
 
+    /// The table sorts every row once and filters that order; that must be the same as sorting
+    /// only the rows the filter keeps.
+    #[test]
+    fn filtering_the_sorted_order_equals_sorting_the_kept_rows(data in table(true), filter in filter(), sort in sort()) {
+        let matching: Vec<usize> = every_row(&data).into_iter().filter(|&r| filter.matches(&data, r)).collect();
+        prop_assert_eq!(data.kept(&data.order(&sort), &filter), sorted(&data, matching, &sort));
+    }
+
     /// Filtering the filtered rows again keeps every one of them.
     #[test]
     fn filter_is_idempotent(data in table(true), filter in filter(), sort in sort()) {

@@ -50,10 +50,12 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
     let view = TableView::new(TableData::new(file.inspections, file.standards));
     let TableView { data, state, .. } = view;
     let total = data.with_value(|d| d.inspections.len());
-    // Split so that paging or showing columns does not filter and sort again.
+    // Split so that a filter change does not sort again, and paging or showing columns does
+    // neither.
     let filter = Memo::new(move |_| state.read().filter.clone());
     let sort = Memo::new(move |_| state.read().sort.clone());
-    let rows = Memo::new(move |_| data.with_value(|d| d.rows(&filter.read(), &sort.read())));
+    let order = Memo::new(move |_| data.with_value(|d| d.order(&sort.read())));
+    let rows = Memo::new(move |_| data.with_value(|d| d.kept(&order.read(), &filter.read())));
     let columns = Memo::new(move |_| data.with_value(|d| d.columns(&state.read().hidden)));
     let page_rows = Memo::new(move |_| {
         let rows = rows.read();

@@ -160,12 +160,26 @@ impl TableData {
 
     /// Indices of the rows a filter keeps, in a sort's order.
     pub fn rows(&self, filter: &Filter, sort: &Sort) -> Vec<usize> {
-        let test = filter.tester(self);
-        let mut rows: Vec<usize> = (0..self.inspections.len())
-            .filter(|&row| test.matches(row))
-            .collect();
+        self.kept(&self.order(sort), filter)
+    }
+
+    /// Every row's index in a sort's order. The table works this out once per sort, so a
+    /// keystroke in the filter only filters: at 10,000 rows sorting was half its time.
+    pub fn order(&self, sort: &Sort) -> Vec<usize> {
+        let mut rows = (0..self.inspections.len()).collect();
         sort_rows(self, &mut rows, sort);
         rows
+    }
+
+    /// The rows of `order` a filter keeps, in that order. Every sort is a total order (ties go
+    /// by id), so this is the same as sorting the kept rows.
+    pub fn kept(&self, order: &[usize], filter: &Filter) -> Vec<usize> {
+        let test = filter.tester(self);
+        order
+            .iter()
+            .copied()
+            .filter(|&row| test.matches(row))
+            .collect()
     }
 }
 
