@@ -37,9 +37,8 @@ pub fn LeagueTable() -> impl IntoView {
             "bands are the Inspectorate's, gathered from public sources, and a band no source gives is shown as "
             <em>"Not published"</em> ", never guessed."
         </p>
-        <Fetched resource=ratings what="the ratings" render=|file: RatingsFile| view! { <Table file /> } />
-        // After the table, the page's purpose, which then comes straight after its filters.
         <BandSummary ratings />
+        <Fetched resource=ratings what="the ratings" render=|file: RatingsFile| view! { <Table file /> } />
     }
 }
 

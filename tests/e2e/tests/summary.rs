@@ -1,4 +1,4 @@
-//! The summary below the league table: counts by overall band per kind and round, as a chart
+//! The summary above the league table: counts by overall band per kind and round, as a chart
 //! described in words and as a data table, checked against dist/data/ratings.json.
 
 use std::collections::BTreeMap;
@@ -98,5 +98,21 @@ async fn summary_table_counts_every_kind_and_round_from_the_data() {
             "the chart's description {label:?} includes {count} {band}"
         );
     }
+
+    // Above the table, as a summary of what follows: first in the page's order and on screen.
+    let placement = run_js(
+        client,
+        "const summary = document.querySelector('.band-summary');\
+         const table = document.querySelector('table.league-table');\
+         return [!!(summary.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING),\
+           summary.getBoundingClientRect().bottom <= table.getBoundingClientRect().top];",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        placement,
+        json!([true, true]),
+        "the summary comes before the table"
+    );
     e2e.stop().await;
 }
