@@ -5,7 +5,7 @@
 //
 //   node perf/bench.mjs [--dist DIR] [--out DIR] [--only sizes,lighthouse,scale,datatables,search,start] [--runs N]
 import { chromium } from 'playwright-core';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -347,22 +347,52 @@ async function timeToFirstRow(page, go) {
   return page.evaluate(() => window.__firstRow);
 }
 
-async function start(browser) {
-  const runs = Math.max(3, Math.round(options.runs / 4));
+// The issue's yardstick, "a hand-written static page": the league table as the app renders it,
+// saved as plain HTML with the same stylesheet and no script. What is left of a start then is
+// the network and the browser's own style, layout and paint of the same markup.
+const STATIC_PAGE = 'static-league-table.html';
+
+async function writeStaticCopy(browser, url, dir) {
+  const page = await browser.newPage();
+  await page.goto(`${url}/league-table`);
+  await page.waitForSelector('tr[data-id]');
+  const html = await page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true);
+    copy.querySelectorAll('script, noscript, link[rel=modulepreload], link[rel=preload], link[rel=manifest]').forEach((e) => e.remove());
+    return `<!DOCTYPE html>\n${copy.outerHTML}`;
+  });
+  await page.close();
+  await writeFile(join(dir, STATIC_PAGE), html);
+}
+
+/** Loads `path` cold (a new context) and then warm (a reload), throttled, `runs` times. */
+async function throttledStarts(browser, url, path, runs, afterWarm) {
   const cold = [];
   const warm = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    await context.addInitScript(FIRST_ROW);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    cold.push(await timeToFirstRow(page, () => page.goto(`${url}${path}`)));
+    warm.push(await timeToFirstRow(page, () => page.reload()));
+    if (afterWarm) await afterWarm(context, page);
+    await context.close();
+  }
+  return { cold: summary(cold), warm_http_cache: summary(warm) };
+}
+
+async function start(browser) {
+  const runs = Math.max(3, Math.round(options.runs / 4));
   const offline = [];
-  await withServer(options.dist, async (url) => {
-    for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext();
-      await context.addInitScript(FIRST_ROW);
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      cold.push(await timeToFirstRow(page, () => page.goto(`${url}/league-table`)));
-      warm.push(await timeToFirstRow(page, () => page.reload()));
+  const dir = await mkdtemp(join(tmpdir(), 'on-probation-static-'));
+  await cp(options.dist, dir, { recursive: true });
+  const ours = await withServer(dir, async (url) => {
+    await writeStaticCopy(browser, url, dir);
+    return throttledStarts(browser, url, '/league-table', runs, async (context, page) => {
       const controlled = await page
         .waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 15000 })
         .then(() => true, () => false);
@@ -370,15 +400,20 @@ async function start(browser) {
         await context.setOffline(true);
         offline.push(await timeToFirstRow(page, () => page.reload()));
       }
-      await context.close();
-    }
+    });
   });
-  const figures = { cold: summary(cold), warm_http_cache: summary(warm), offline_service_worker: offline.length ? summary(offline) : null };
+  // Served again so the file written above is compressed like every other.
+  const still = await withServer(dir, (url) => throttledStarts(browser, url, `/${STATIC_PAGE}`, runs));
+  const staticBytes = brotliCompressSync(await readFile(join(dir, STATIC_PAGE)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  await rm(dir, { recursive: true, force: true });
+  const figures = { ...ours, offline_service_worker: offline.length ? summary(offline) : null, static_page: { ...still, brotli_bytes: staticBytes } };
   results.figures['start, slow 4G and 4x CPU'] = figures;
   line(`\n### Start under slow 4G and 4× CPU slowdown (ms from navigation to the first row painted; p50 / p95 over ${runs} runs)\n\n| start | p50 | p95 |\n| --- | ---: | ---: |`);
   line(`| cold (empty cache) | ${ms(figures.cold.p50)} | ${ms(figures.cold.p95)} |`);
   line(`| warm (HTTP cache) | ${ms(figures.warm_http_cache.p50)} | ${ms(figures.warm_http_cache.p95)} |`);
   line(`| offline, from the service worker | ${figures.offline_service_worker ? `${ms(figures.offline_service_worker.p50)} | ${ms(figures.offline_service_worker.p95)}` : 'no service worker took control | –'} |`);
+  line(`| the same page as static HTML (${kb(staticBytes)} KB brotli), cold | ${ms(still.cold.p50)} | ${ms(still.cold.p95)} |`);
+  line(`| the same page as static HTML, warm | ${ms(still.warm_http_cache.p50)} | ${ms(still.warm_http_cache.p95)} |`);
 }
 
 const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS });
