@@ -1,11 +1,15 @@
-//! The ratings a post is about, read live from the ratings file: bands as the table shows
-//! them, with links to each inspection and to the table filtered to its organisation.
+//! The ratings a post is about, read live from the ratings file: the overall band, the score
+//! and every standard's band as the table shows them, with links to each inspection and to the
+//! table filtered to its organisation.
 
 use crate::components::band_badge::BandBadge;
+use crate::components::standard_rating::StandardRatingView;
 use crate::components::unknown::or_unknown;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use model::compare::standard_rating;
 use model::format::RatingsFile;
+use model::inspection::{standards_for, Standard};
 use model::page_link::league_table_href;
 use model::post_ratings::{post_ratings, PostRating};
 
@@ -13,12 +17,15 @@ use model::post_ratings::{post_ratings, PostRating};
 pub fn RatingsBox(ids: Vec<String>, ratings: RatingsFile) -> impl IntoView {
     view! {
         <ul class="ratings-list">
-            {post_ratings(&ids, &ratings).into_iter().map(rating_view).collect_view()}
+            {post_ratings(&ids, &ratings)
+                .into_iter()
+                .map(|rating| rating_view(rating, &ratings.standards))
+                .collect_view()}
         </ul>
     }
 }
 
-fn rating_view(rating: PostRating) -> AnyView {
+fn rating_view(rating: PostRating, standards: &[Standard]) -> AnyView {
     let inspection = match rating {
         PostRating::Found(inspection) => *inspection,
         PostRating::Missing(id) => {
@@ -36,7 +43,20 @@ fn rating_view(rating: PostRating) -> AnyView {
     let score = inspection
         .score
         .as_ref()
-        .map(|score| format!("{} of {}", score.points, score.max));
+        .map(|score| format!("{}/{}", score.points, score.max));
+    // Every standard of the inspection's framework, an unknown band shown as not published.
+    let standards = standards_for(standards, inspection.kind)
+        .map(|standard| {
+            let rating = standard_rating(&inspection, standard);
+            view! {
+                <li data-standard=standard.code.clone()>
+                    <span>{format!("{} {}", standard.code, standard.name)}</span>
+                    " "
+                    <StandardRatingView rating />
+                </li>
+            }
+        })
+        .collect_view();
     let table_href = league_table_href(&inspection.organisation);
     let inspection_href = format!("/inspections/{}", inspection.id);
     view! {
@@ -51,6 +71,8 @@ fn rating_view(rating: PostRating) -> AnyView {
                 <dd data-col="published">{or_unknown(published, "date not known")}</dd>
                 <dt>"Kind"</dt>
                 <dd data-col="kind">{inspection.kind.long_name()}</dd>
+                <dt>"Standards"</dt>
+                <dd data-col="standards"><ul class="rating-standards">{standards}</ul></dd>
             </dl>
             <ul class="rating-links">
                 <li><A href=inspection_href>"Inspection details"</A></li>

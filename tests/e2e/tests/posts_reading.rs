@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use e2e::app::{self, Post};
 use e2e::dom;
+use e2e::raw;
 use e2e::wait::{wait_for, wait_for_css, wait_for_text};
 use e2e::E2e;
 use fantoccini::{Client, Locator};
@@ -275,6 +276,28 @@ fn post_with_ratings(posts: &[Post]) -> Post {
         .expect("a post about an inspection")
 }
 
+/// `[code, band]` for each standard that applies to inspection `id`, in the file's order,
+/// "Not published" where the file gives no band.
+fn expected_standards(id: &str) -> Value {
+    let doc = raw::ratings();
+    let inspection = raw::list(&doc, "inspections")
+        .iter()
+        .find(|i| i["id"] == id)
+        .expect("the inspection");
+    let standards = raw::list(&doc, "standards")
+        .iter()
+        .filter(|s| raw::list(s, "applies_to").contains(&inspection["kind"]))
+        .map(|s| {
+            let code = s["code"].as_str().expect("a code");
+            let band = inspection["standards"][code]
+                .as_str()
+                .unwrap_or(app::NOT_PUBLISHED);
+            json!([code, band])
+        })
+        .collect();
+    Value::Array(standards)
+}
+
 #[tokio::test]
 async fn a_post_shows_its_ratings_live_and_links_to_the_filtered_table_and_back() {
     let post = post_with_ratings(&app::posts());
@@ -296,6 +319,16 @@ async fn a_post_shows_its_ratings_live_and_links_to_the_filtered_table_and_back(
             dom::text_of(client, &heading).await.as_deref(),
             Some(inspection.organisation.as_str())
         );
+        // Every standard of the inspection's framework with its band, as the table has it.
+        let shown = dom::run_js(
+            client,
+            "return Array.from(document.querySelectorAll(\
+               `.ratings-box li.rating[data-inspection=\"${arguments[0]}\"] [data-standard]`))\
+               .map(li => [li.dataset.standard, li.querySelector('.band').textContent.trim()]);",
+            vec![json!(id)],
+        )
+        .await;
+        assert_eq!(shown, expected_standards(id), "{id}: the standards' bands");
         let details = format!(
             ".ratings-box li.rating[data-inspection=\"{id}\"] a[href=\"/inspections/{id}\"]"
         );
