@@ -6,7 +6,7 @@ use crate::components::inspection_fields::inspection_fields;
 use crate::components::standard_rating::StandardRatingView;
 use crate::routes::{page_title, RatingsView};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 use model::compare::{
     parse_ids, relevant_standards, select, standard_rating, without, MAX_COMPARED,
@@ -21,6 +21,7 @@ pub fn ComparePage() -> impl IntoView {
     let render: RatingsView = |file| view! { <Comparison file /> }.into_any();
     view! {
         <Title text=page_title("Compare inspections") />
+        <Meta name="description" content="Up to four probation inspections side by side: overall bands, scores, every standard and the change between rounds." />
         <h1>"Compare inspections"</h1>
         <Fetched resource=ratings what="the ratings" render />
     }

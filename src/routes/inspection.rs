@@ -7,7 +7,7 @@ use crate::components::post_list::PostList;
 use crate::components::standard_rating::StandardRatingView;
 use crate::routes::{page_title, RatingsView};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 use model::compare::standard_rating;
 use model::details::round_text;
@@ -86,8 +86,13 @@ fn Details(
         }
     });
     let in_table = format!("{} in the league table", inspection.organisation);
+    let description = format!(
+        "How HM Inspectorate of Probation rated {}: overall band, score, every standard, sources and posts.",
+        inspection.organisation
+    );
     view! {
         <Title text=page_title(&inspection.organisation) />
+        <Meta name="description" content=description />
         <article class="inspection">
             <h1>{inspection.organisation.clone()}</h1>
             <dl class="facts">
@@ -201,6 +206,7 @@ fn Sources(inspection: Inspection) -> impl IntoView {
 fn InspectionNotFound(id: String) -> impl IntoView {
     view! {
         <Title text=page_title("Inspection not found") />
+        <Meta name="description" content="There is no inspection at this address." />
         <h1>"Inspection not found"</h1>
         <p>
             "There is no inspection with the id “" {id} "”. It may have been renamed, or the link may be mistyped."
