@@ -1,5 +1,5 @@
-//! "A new version is available — Reload": shown when a new deploy has installed in the
-//! background, and applied only when the reader presses the button.
+//! "A new version is available — reload", in the offline issue's words: shown when a new
+//! deploy has installed in the background, and applied only when the reader presses the button.
 
 use crate::service_worker;
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ pub fn UpdatePrompt() -> impl IntoView {
             <Show when=move || waiting.with(Option::is_some)>
                 <p>
                     "A new version is available — "
-                    <button type="button" on:click=reload>"Reload"</button>
+                    <button type="button" on:click=reload>"reload"</button>
                 </p>
             </Show>
         </div>

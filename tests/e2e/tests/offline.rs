@@ -353,7 +353,7 @@ async fn a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
     wait_for_text(
         client,
         "#update-prompt[role=status] p",
-        "A new version is available — Reload",
+        "A new version is available — reload",
     )
     .await;
     assert_eq!(
