@@ -1,5 +1,5 @@
 //! Sharing a page: the system share sheet where the browser has the Web Share API, otherwise
-//! copying the address to the clipboard, with a visible confirmation either way.
+//! (or when sharing fails) copying the address to the clipboard, with a visible confirmation.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -55,17 +55,18 @@ pub fn ShareButton(title: String) -> impl IntoView {
             .unwrap_or_default();
         set_status.set(String::new());
         spawn_local(async move {
-            let message = if can_share {
+            if can_share {
                 match share(&title, &url).await {
-                    Ok(()) => String::new(),
-                    Err(e) if was_cancelled(&e) => String::new(),
-                    Err(_) => format!("Sharing did not work. The address is {url}"),
+                    Ok(()) => return,
+                    Err(e) if was_cancelled(&e) => return,
+                    // A refused share (no permission, data it will not take) still leaves
+                    // copying the link.
+                    Err(_) => {}
                 }
-            } else {
-                match copy(&url).await {
-                    Ok(()) => "Link copied to the clipboard.".to_string(),
-                    Err(_) => format!("Could not copy the link. The address is {url}"),
-                }
+            }
+            let message = match copy(&url).await {
+                Ok(()) => "Link copied to the clipboard.".to_string(),
+                Err(_) => format!("Could not copy the link. The address is {url}"),
             };
             set_status.set(message);
         });
