@@ -128,6 +128,15 @@ impl PartialDate {
     }
 }
 
+/// "2018 to 2023", or "2019" when the first and last years are the same.
+pub fn years_text((first, last): (u16, u16)) -> String {
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first} to {last}")
+    }
+}
+
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         4 | 6 | 9 | 11 => 30,

@@ -1,6 +1,7 @@
 //! Counts of inspections by overall band, per kind and round, for the summary above the table.
 
 use crate::band::{Band, UNKNOWN_BAND_LABEL};
+use crate::date::years_text;
 use crate::inspection::{Inspection, Kind};
 
 /// One group of inspections (a kind in one round, or a kind outside the rounds) and its counts.
@@ -40,8 +41,7 @@ impl BandCounts {
         let kind = self.kind.name();
         match (self.round, self.years) {
             (Some(round), _) => format!("{kind}, round {round}"),
-            (None, Some((first, last))) if first != last => format!("{kind}, {first} to {last}"),
-            (None, Some((year, _))) => format!("{kind}, {year}"),
+            (None, Some(years)) => format!("{kind}, {}", years_text(years)),
             (None, None) => format!("{kind}, no round or date"),
         }
     }

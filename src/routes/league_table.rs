@@ -30,10 +30,10 @@ pub fn LeagueTable() -> impl IntoView {
     let ratings = LocalResource::new(api::fetch_ratings);
     view! {
         <Title text=page_title("League table") />
-        <Meta name="description" content="An unofficial league table of every rated HM Inspectorate of Probation inspection from 2018 to 2023, sortable and filterable." />
+        <Meta name="description" content="An unofficial league table of HM Inspectorate of Probation inspection ratings since 2018, sortable and filterable." />
         <h1>"League table"</h1>
         <p class="lede">
-            "Every rated probation inspection published from 2018 to 2023. This is an unofficial table: "
+            "Probation inspections rated by HM Inspectorate of Probation since 2018, as far as public sources show them. This is an unofficial table: "
             "bands are the Inspectorate's, gathered from public sources, and a band no source gives is shown as "
             <em>"Not published"</em> ", never guessed."
         </p>
@@ -116,7 +116,7 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
             aria-labelledby="league-caption"
         >
             <table class="league-table">
-                <caption id="league-caption">"Probation inspection ratings, 2018 to 2023"</caption>
+                <caption id="league-caption">{data.with_value(TableData::caption)}</caption>
                 <TableHead view columns />
                 <tbody>
                     // Keyed by place on the page, not by row: see `TableRow`.

@@ -7,6 +7,7 @@ use super::facets::{Facet, FacetIndex};
 use super::filter::Filter;
 use super::rank::{ranks, Rank};
 use super::sort::{sort_rows, Sort};
+use crate::date::years_text;
 use crate::inspection::{standards_for, Inspection, Standard};
 use crate::text::fold;
 use std::collections::BTreeSet;
@@ -80,16 +81,54 @@ fn group_slug(domain: &str) -> String {
     words.join("-")
 }
 
+/// A domain without a bracketed qualifier: `NPS-specific work (court work)` → `NPS-specific work`.
+fn unqualified(domain: &str) -> &str {
+    match domain.split_once(" (") {
+        Some((name, rest)) if rest.ends_with(')') => name.trim(),
+        _ => domain.trim(),
+    }
+}
+
+/// The column group a domain's standards go under. The frameworks name their domains
+/// differently, so that the table groups standards by area rather than by wording: a bracketed
+/// qualifier does not make a group of its own, and a domain that joins another domain's name
+/// (the PDUs' `Court work and case supervision`, whose case supervision standards already sit
+/// under `Case supervision`) goes under what is left (`Court work`).
+fn group_name(domain: &str, domains: &[&str]) -> String {
+    let name = unqualified(domain);
+    let parts: Vec<&str> = name.split(" and ").collect();
+    let others: Vec<&str> = parts
+        .iter()
+        .copied()
+        .filter(|part| {
+            !domains
+                .iter()
+                .any(|other| *other != name && other.eq_ignore_ascii_case(part))
+        })
+        .collect();
+    if others.is_empty() || others.len() == parts.len() {
+        return name.to_string();
+    }
+    let left = others.join(" and ");
+    let mut chars = left.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 impl TableData {
     pub fn new(inspections: Vec<Inspection>, standards: Vec<Standard>) -> TableData {
+        let domains: Vec<&str> = standards.iter().map(|s| unqualified(&s.domain)).collect();
         let mut groups: Vec<StandardGroup> = Vec::new();
         for standard in &standards {
-            let slug = group_slug(&standard.domain);
+            let name = group_name(&standard.domain, &domains);
+            let slug = group_slug(&name);
             match groups.iter_mut().find(|g| g.slug == slug) {
                 Some(group) => group.codes.push(standard.code.clone()),
                 None => groups.push(StandardGroup {
                     slug,
-                    name: standard.domain.clone(),
+                    name,
                     codes: vec![standard.code.clone()],
                 }),
             }
@@ -111,6 +150,19 @@ impl TableData {
             inspections,
             standards,
             groups,
+        }
+    }
+
+    /// "Probation inspection ratings, 2018 to 2023": the years come from the rows' dates.
+    pub fn caption(&self) -> String {
+        let mut years = self
+            .inspections
+            .iter()
+            .filter_map(|i| i.published.map(|d| d.year));
+        let first = years.next();
+        match first.map(|first| years.fold((first, first), |(a, b), y| (a.min(y), b.max(y)))) {
+            Some(span) => format!("Probation inspection ratings, {}", years_text(span)),
+            None => "Probation inspection ratings".to_string(),
         }
     }
 
@@ -262,9 +314,56 @@ pub(crate) mod tests {
             [("shared", 7), ("case-supervision", 1), ("specific", 5)]
         );
         assert_eq!(
-            group_slug("NPS-specific work (court work)"),
-            "nps-specific-work-court-work"
+            group_slug("Organisational delivery"),
+            "organisational-delivery"
         );
+    }
+
+    /// The dataset's five areas from its six domain names: the NPS standards share a group,
+    /// and the PDUs' court work standard gets one of its own.
+    #[test]
+    fn domains_named_differently_by_the_frameworks_share_a_group() {
+        let domains = [
+            "Organisational delivery",
+            "Case supervision",
+            "CRC-specific work",
+            "NPS-specific work (court work)",
+            "NPS-specific work",
+            "Court work and case supervision",
+        ];
+        let unqualified: Vec<&str> = domains.iter().map(|d| unqualified(d)).collect();
+        let groups: Vec<String> = domains
+            .iter()
+            .map(|d| group_name(d, &unqualified))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                "Organisational delivery",
+                "Case supervision",
+                "CRC-specific work",
+                "NPS-specific work",
+                "NPS-specific work",
+                "Court work",
+            ]
+        );
+        // A joined name with no other group in it stays whole.
+        assert_eq!(
+            group_name(
+                "Unpaid work and Through the Gate",
+                &["Unpaid work and Through the Gate"]
+            ),
+            "Unpaid work and Through the Gate"
+        );
+        assert_eq!(group_name("Victim work (statutory)", &[]), "Victim work");
+    }
+
+    #[test]
+    fn the_caption_names_the_years_the_rows_were_published() {
+        let mut data = sample();
+        assert_eq!(data.caption(), "Probation inspection ratings, 2018 to 2019");
+        data.inspections.iter_mut().for_each(|i| i.published = None);
+        assert_eq!(data.caption(), "Probation inspection ratings");
     }
 
     #[test]
