@@ -66,7 +66,8 @@ fn SortHeader(view: TableView, column: Column) -> impl IntoView {
             .filter(|s| s.column == secondary_column)
             .map(|s| s.direction)
     });
-    let aria_sort = move || primary.get().map_or("none", Direction::aria);
+    // Only the sorted column says so: "none" on every other header would read as noise.
+    let aria_sort = move || primary.get().map(Direction::aria);
     let icon = move || match (primary.get(), secondary.get()) {
         (Some(Direction::Ascending), _) => "▲",
         (Some(Direction::Descending), _) => "▼",
