@@ -58,9 +58,10 @@ pub fn TableFilters(view: TableView, filter: Memo<Filter>) -> impl IntoView {
     }
 }
 
-/// Facets with more choices than this (regions, one per organisation) start folded away: the
-/// form stays short to tab through, and a long list is only drawn, and counted, once opened.
-const OPEN_CHOICES: usize = 12;
+/// Up to this many choices (the same line as the table's paging), every choice is a checkbox on
+/// the page, in a box that scrolls. Beyond it (thousands of regions, one per organisation)
+/// the facet starts folded away and is only drawn, and counted, once opened.
+const OPEN_CHOICES: usize = 200;
 
 #[component]
 fn FacetGroup(view: TableView, filter: Memo<Filter>, facet: Facet) -> impl IntoView {

@@ -1,6 +1,6 @@
 //! A league table too long to draw whole: pages of rows, turned with the mouse or the keyboard,
 //! each place on a page showing the right row after a sort or a page turn (its id, link,
-//! compare box and tick agree), and the long Region facet folded away until opened.
+//! compare box and tick agree), and a Region facet of over 200 choices folded away until opened.
 
 use e2e::dom::{self, facet_css, location_search, run_js, TableSnapshot};
 use e2e::keyboard::{press, tab_to};
@@ -13,7 +13,8 @@ use serde_json::Value;
 const ROWS: usize = 260;
 const PAGE: usize = 50;
 
-/// Serves the app with the real inspections repeated, under new ids and names, to `ROWS` rows.
+/// Serves the app with the real inspections repeated, under new ids, names and regions, to
+/// `ROWS` rows.
 async fn start_long_table() -> E2e {
     E2e::start_with_edited_copy(|dist| {
         let path = dist.join("data/ratings.json");
@@ -25,6 +26,8 @@ async fn start_long_table() -> E2e {
                 row["id"] = format!("long-{n}").into();
                 let name = format!("{} (copy {n})", row["organisation"].as_str().unwrap());
                 row["organisation"] = name.into();
+                // A region each, so the Region facet has more choices than are drawn unasked.
+                row["region"] = format!("Area {n}").into();
                 row
             })
             .collect();
@@ -153,7 +156,7 @@ async fn the_pager_is_reached_and_turned_from_the_keyboard() {
 
 #[tokio::test]
 async fn a_facet_with_many_choices_opens_on_demand_and_stays_open_while_chosen() {
-    let e2e = E2e::start().await;
+    let e2e = start_long_table().await;
     let client = e2e.client();
     e2e.goto("/league-table").await;
     wait_for_css(client, "#facet-region details summary").await;
@@ -199,5 +202,42 @@ async fn a_facet_with_many_choices_opens_on_demand_and_stays_open_while_chosen()
         dom::is_checked(client, &facet_css("region", &first)).await,
         Some(true)
     );
+    e2e.stop().await;
+}
+
+/// The real data's regions are all on the page as checkboxes, to tick directly.
+#[tokio::test]
+async fn a_facet_of_up_to_200_choices_is_drawn_whole() {
+    let doc = e2e::raw::ratings();
+    let regions: std::collections::BTreeSet<&str> = e2e::raw::list(&doc, "inspections")
+        .iter()
+        .filter_map(|i| i["region"].as_str())
+        .collect();
+    assert!(
+        regions.len() > 12,
+        "enough regions to have been folded before"
+    );
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto("/league-table").await;
+    wait_for_css(client, "input[type=checkbox][name=region]").await;
+    let drawn = run_js(
+        client,
+        "return [document.querySelectorAll('#facet-region details').length,\
+           Array.from(document.querySelectorAll('input[type=checkbox][name=region]'))\
+             .map(box => box.labels[0].textContent)];",
+        vec![],
+    )
+    .await;
+    assert_eq!(drawn[0], 0, "not folded");
+    let labels = drawn[1].as_array().expect("labels");
+    for region in &regions {
+        assert!(
+            labels
+                .iter()
+                .any(|l| l.as_str().is_some_and(|l| l.trim().starts_with(region))),
+            "a checkbox for {region}: {labels:?}"
+        );
+    }
     e2e.stop().await;
 }
