@@ -210,6 +210,15 @@ pub struct Route {
 
 /// Every main route: home, league table, posts list, the first post, about, and a page
 /// that does not exist.
+/// A word of `title` that a search highlights: its first of four letters or more.
+fn search_word(title: &str) -> String {
+    title
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| w.chars().count() >= 4)
+        .expect("a title with a word of four letters")
+        .to_lowercase()
+}
+
 pub fn main_routes() -> Vec<Route> {
     let post = posts().into_iter().next().expect("at least one post");
     let ids: Vec<String> = inspections().into_iter().take(4).map(|i| i.id).collect();
@@ -226,6 +235,12 @@ pub fn main_routes() -> Vec<Route> {
             "table.league-table tbody tr",
         ),
         route("posts", "/posts", "ul.post-list li"),
+        // A search, for its highlighted matches.
+        route(
+            "posts-search",
+            &format!("/posts?q={}", search_word(&post.title)),
+            "ul.post-list mark",
+        ),
         route("post", &format!("/posts/{}", post.slug), "article.post h1"),
         route("about", "/about", "ul.coverage li"),
         route(
