@@ -36,10 +36,14 @@ pub fn register(on_waiting: impl Fn(ServiceWorker) + Clone + 'static) {
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.register(SCRIPT_URL)).await else {
+        // Checked, not assumed: a browser (or a test harness) that blocks service workers can
+        // resolve with nothing at all.
+        let Ok(Ok(registration)) = JsFuture::from(container.register(SCRIPT_URL))
+            .await
+            .map(JsCast::dyn_into::<ServiceWorkerRegistration>)
+        else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
         if let Some(waiting) = registration.waiting() {
             if is_update() {
                 on_waiting(waiting);
