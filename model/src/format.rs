@@ -19,6 +19,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// `public/data/ratings.json`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RatingsFile {
     pub format: String,
     pub version: u32,
@@ -29,6 +30,7 @@ pub struct RatingsFile {
 
 /// Where the figures came from, carried with them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Provenance {
     pub summary: String,
     pub sources: Vec<String>,
@@ -36,14 +38,16 @@ pub struct Provenance {
 
 /// `public/data/posts/index.json`, newest first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PostsIndex {
     pub format: String,
     pub version: u32,
     pub posts: Vec<PostSummary>,
 }
 
-/// `public/data/posts/<slug>.json`.
+/// `public/data/posts/<slug>.json`: the summary's fields beside `body`, at the top level.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "PostFileJson")]
 pub struct PostFile {
     pub format: String,
     pub version: u32,
@@ -52,9 +56,34 @@ pub struct PostFile {
     pub body: Vec<Block>,
 }
 
+/// A post file as read: serde cannot refuse unknown fields beside a flattened struct, so the
+/// summary's fields are gathered up and read as a summary, which refuses any it does not know.
+#[derive(Deserialize)]
+struct PostFileJson {
+    format: String,
+    version: u32,
+    body: Vec<Block>,
+    #[serde(flatten)]
+    summary: serde_json::Map<String, serde_json::Value>,
+}
+
+impl TryFrom<PostFileJson> for PostFile {
+    type Error = serde_json::Error;
+
+    fn try_from(file: PostFileJson) -> Result<PostFile, serde_json::Error> {
+        Ok(PostFile {
+            format: file.format,
+            version: file.version,
+            summary: serde_json::from_value(serde_json::Value::Object(file.summary))?,
+            body: file.body,
+        })
+    }
+}
+
 /// `public/data/posts/search.json`: each post's words as plain text, fetched only once the
 /// reader starts a search, so the list itself never downloads post bodies.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PostsSearch {
     pub format: String,
     pub version: u32,
@@ -69,8 +98,8 @@ pub enum FormatError {
     Empty,
     /// Valid so far, but it stops early: an interrupted download or write.
     Truncated { line: usize, column: usize },
-    /// Not JSON, missing fields, or a value this build does not know (named in the detail).
-    /// Unknown fields are ignored, so a file with additions still reads.
+    /// Not JSON, missing fields, or a field or value this build does not know (named in the
+    /// detail): a file this build would half understand is refused, not half shown.
     Malformed(String),
     /// JSON, but another kind of file.
     WrongFormat {
@@ -226,9 +255,33 @@ mod tests {
     }
 
     #[test]
-    fn ignores_unknown_fields() {
+    fn refuses_an_unknown_field_by_name() {
         let text = ratings_json(1).replace("\"notes\":null", "\"notes\":null,\"added_later\":[1]");
-        assert_eq!(parse_ratings(&text).unwrap().inspections.len(), 1);
+        let err = parse_ratings(&text).unwrap_err();
+        assert!(matches!(err, FormatError::Malformed(_)));
+        assert!(
+            err.to_string().contains("unknown field `added_later`"),
+            "{err}"
+        );
+    }
+
+    /// A post file's summary fields sit beside its body; an unknown one there is refused too,
+    /// and a known file still reads.
+    #[test]
+    fn refuses_an_unknown_field_in_a_post_file() {
+        let post = r#"{"format":"on-probation/post","version":1,"slug":"a","title":"A",
+            "standfirst":"S","published":"2020-01-02","tags":[],"inspections":[],"excerpt":"E",
+            "reading_minutes":1,"body":[{"paragraph":[{"text":"Hello"}]}]}"#;
+        assert_eq!(parse_post(post).unwrap().summary.title, "A");
+        let extra = post.replace(r#""title":"A","#, r#""title":"A","author":"B","#);
+        let err = parse_post(&extra).unwrap_err();
+        assert!(err.to_string().contains("unknown field `author`"), "{err}");
+        let in_body = post.replace(
+            r#"{"text":"Hello"}"#,
+            r#"{"link":{"href":"/","content":[],"rel":"x"}}"#,
+        );
+        let err = parse_post(&in_body).unwrap_err();
+        assert!(err.to_string().contains("unknown field `rel`"), "{err}");
     }
 
     #[test]

@@ -74,6 +74,7 @@ impl Confidence {
 
 /// A rated standard, e.g. `2.1` Assessment, and the kinds it applies to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Standard {
     pub code: String,
     pub domain: String,
@@ -89,6 +90,7 @@ impl Standard {
 
 /// A total of points, with where it came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Score {
     pub points: u32,
     pub max: u32,
@@ -97,6 +99,7 @@ pub struct Score {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Caseload {
     pub count: u32,
     /// As quoted: "more than", "nearly", "exact (March 2018)" and so on.
@@ -104,6 +107,7 @@ pub struct Caseload {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Inspection {
     pub id: String,
     pub organisation: String,

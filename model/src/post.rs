@@ -8,6 +8,7 @@ use std::cmp::Ordering;
 
 /// What the posts list needs about a post, without its body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PostSummary {
     pub slug: String,
     pub title: String,
@@ -23,7 +24,7 @@ pub struct PostSummary {
 /// Externally tagged (`{"paragraph": [...]}`): compact JSON, and serde reads it without
 /// buffering, which keeps the wasm smaller than a `"type"` field would.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Block {
     Paragraph(Vec<Inline>),
     Heading {
@@ -38,7 +39,7 @@ pub enum Block {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Inline {
     Text(String),
     Emphasis(Vec<Inline>),
