@@ -13,6 +13,7 @@ pub mod post_body;
 pub mod post_list;
 pub mod post_meta;
 pub mod ratings_box;
+pub mod retry_panel;
 pub mod saved_data_notice;
 pub mod search_field;
 pub mod select_filter;

@@ -4,6 +4,7 @@ use crate::api::{self, ApiError};
 use crate::components::fetched::Fetched;
 use crate::components::inspection_fields::inspection_fields;
 use crate::components::post_list::PostList;
+use crate::components::retry_panel::RetryPanel;
 use crate::components::standard_rating::StandardRatingView;
 use crate::routes::{page_title, RatingsView};
 use leptos::prelude::*;
@@ -146,14 +147,15 @@ fn Details(
 }
 
 /// The posts that name this inspection. A plain view rather than `Fetched`: a failure here
-/// is one line on a page that has already loaded, not a page of its own.
+/// is a panel on a page that has already loaded, not a page of its own.
 #[component]
 fn PostsAbout(id: String, posts: LocalResource<Result<PostsIndex, ApiError>>) -> impl IntoView {
     move || match posts.read().as_ref() {
         None => view! { <p class="loading">"Loading the posts about it…"</p> }.into_any(),
-        Some(Err(error)) => {
-            view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any()
+        Some(Err(error)) => view! {
+            <RetryPanel message=error.to_string() on_retry=move |_| posts.refetch() />
         }
+        .into_any(),
         Some(Ok(index)) => {
             let about: Vec<_> = posts_about(&index.posts, &id)
                 .into_iter()

@@ -6,6 +6,7 @@ use crate::components::fetched::Fetched;
 use crate::components::post_body::PostBody;
 use crate::components::post_meta::PostMeta;
 use crate::components::ratings_box::RatingsBox;
+use crate::components::retry_panel::RetryPanel;
 use crate::components::share_button::ShareButton;
 use crate::routes::page_title;
 use leptos::prelude::*;
@@ -60,10 +61,7 @@ fn Post(post: PostFile) -> impl IntoView {
             }
             Some(Ok(file)) => view! { <RatingsBox ids=ids.clone() ratings=file /> }.into_any(),
             Some(Err(error)) => view! {
-                <div class="error-panel" role="alert">
-                    <p>{error.to_string()}</p>
-                    <button type="button" on:click=move |_| ratings.refetch()>"Try again"</button>
-                </div>
+                <RetryPanel message=error.to_string() on_retry=move |_| ratings.refetch() />
             }
             .into_any(),
         };
@@ -76,10 +74,22 @@ fn Post(post: PostFile) -> impl IntoView {
     });
     let index = LocalResource::new(api::fetch_posts_index);
     let for_links = summary.clone();
-    // Related and neighbouring posts are extras: if the index cannot be read they are left out.
-    let links = move || {
-        let posts = index.read().as_ref()?.as_ref().ok()?.posts.clone();
-        Some(view! { <PostLinks post=for_links.clone() posts ratings /> })
+    // Related and neighbouring posts come from the index: while it loads they are left out,
+    // and if it cannot be read the page says so under the post.
+    let links = move || match index.read().as_ref()? {
+        Ok(file) => Some(
+            view! { <PostLinks post=for_links.clone() posts=file.posts.clone() ratings /> }
+                .into_any(),
+        ),
+        Err(error) => Some(
+            view! {
+                <RetryPanel
+                    message=format!("Related and neighbouring posts are missing. {error}")
+                    on_retry=move |_| index.refetch()
+                />
+            }
+            .into_any(),
+        ),
     };
     view! {
         <Title text=page_title(&summary.title) />

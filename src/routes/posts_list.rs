@@ -6,6 +6,7 @@ use crate::api;
 use crate::components::fetched::Fetched;
 use crate::components::pager::Pager;
 use crate::components::post_list::PostList;
+use crate::components::retry_panel::RetryPanel;
 use crate::components::search_field::SearchField;
 use crate::components::select_filter::SelectFilter;
 use crate::routes::page_title;
@@ -60,19 +61,38 @@ fn PostsBrowser(posts: Vec<PostSummary>) -> impl IntoView {
 
     // The posts' text is folded into a search index once, not on every keystroke. The bodies
     // are fetched once, when a search first needs them, and the index is then made again with
-    // them; until then, and if the fetch fails, titles, standfirsts and tags are searched.
+    // them; until then, and if the fetch fails (which the page says), titles, standfirsts and
+    // tags are searched.
     let (index, set_index) = signal(posts.with_value(|all| SearchIndex::new(all, BTreeMap::new())));
+    let (texts_error, set_texts_error) = signal(None::<String>);
+    let load_texts = move || {
+        spawn_local(async move {
+            match api::fetch_posts_search().await {
+                Ok(file) => {
+                    set_texts_error.set(None);
+                    set_index.set(posts.with_value(|all| SearchIndex::new(all, file.texts)));
+                }
+                Err(error) => set_texts_error.set(Some(error.to_string())),
+            }
+        })
+    };
     Effect::new(move |started: Option<bool>| {
         if started == Some(true) || query.read().text.trim().is_empty() {
             return started == Some(true);
         }
-        spawn_local(async move {
-            if let Ok(file) = api::fetch_posts_search().await {
-                set_index.set(posts.with_value(|all| SearchIndex::new(all, file.texts)));
-            }
-        });
+        load_texts();
         true
     });
+    let texts_missing = move || {
+        texts_error.get().map(|error| {
+            view! {
+                <RetryPanel
+                    message=format!("Only titles, standfirsts and tags are searched. {error}")
+                    on_retry=move |_| load_texts()
+                />
+            }
+        })
+    };
 
     let listed =
         Memo::new(move |_| posts.with_value(|all| list_posts(all, &index.read(), &query.read())));
@@ -137,6 +157,7 @@ fn PostsBrowser(posts: Vec<PostSummary>) -> impl IntoView {
             </button>
         </form>
         <p id="posts-count" role="status" tabindex="-1">{summary}</p>
+        {texts_missing}
         {move || {
             if nothing_matches() {
                 view! {

@@ -251,3 +251,48 @@ async fn a_stalled_request_times_out_with_a_message() {
     );
     e2e.stop().await;
 }
+
+/// Waits for the one error panel of a page that has otherwise loaded, checks how it begins,
+/// then presses "Try again" and waits for the server to be asked for `path` once more.
+async fn panel_retries(e2e: &E2e, start: &str, path: &str) {
+    let client = e2e.client();
+    assert_message_starts(client, start).await;
+    let asked = |log: Vec<String>| log.iter().filter(|line| *line == path).count();
+    let before = asked(e2e.requests());
+    e2e::dom::click(client, ".error-panel button").await;
+    e2e::wait::wait_for(&format!("{path} asked for again"), || async {
+        let now = asked(e2e.requests());
+        if now > before {
+            Ok(())
+        } else {
+            Err(format!("asked {now} times"))
+        }
+    })
+    .await;
+}
+
+/// The parts of a page fetched on their own (the posts about an inspection, a post's related
+/// and neighbouring posts, the posts' text for search) say when they fail, under a page that
+/// still shows, and retry.
+#[tokio::test]
+async fn a_failed_extra_fetch_is_reported_under_the_page_with_a_retry() {
+    let index = "/data/posts/index.json";
+    let inspection = e2e::app::inspections()[0].clone();
+    let post = e2e::app::posts()[0].clone();
+    let e2e = E2e::start_with_answers(&[(index, Answer::Status(500))]).await;
+    let client = e2e.client();
+    e2e.goto(&format!("/inspections/{}", inspection.id)).await;
+    wait_for_text(client, "main h1", &inspection.organisation).await;
+    panel_retries(&e2e, "Could not load the list of posts", index).await;
+    e2e.goto(&format!("/posts/{}", post.slug)).await;
+    wait_for_text(client, "article.post h1", &post.title).await;
+    panel_retries(&e2e, "Related and neighbouring posts are missing.", index).await;
+    e2e.stop().await;
+
+    let search = "/data/posts/search.json";
+    let e2e = E2e::start_with_answers(&[(search, Answer::Status(500))]).await;
+    e2e.goto("/posts?q=probation").await;
+    e2e::wait::wait_for_css(e2e.client(), "ul.post-list li").await;
+    panel_retries(&e2e, "Only titles, standfirsts and tags are searched.", search).await;
+    e2e.stop().await;
+}
