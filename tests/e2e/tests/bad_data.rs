@@ -293,6 +293,11 @@ async fn a_failed_extra_fetch_is_reported_under_the_page_with_a_retry() {
     let e2e = E2e::start_with_answers(&[(search, Answer::Status(500))]).await;
     e2e.goto("/posts?q=probation").await;
     e2e::wait::wait_for_css(e2e.client(), "ul.post-list li").await;
-    panel_retries(&e2e, "Only titles, standfirsts and tags are searched.", search).await;
+    panel_retries(
+        &e2e,
+        "Only titles, standfirsts and tags are searched.",
+        search,
+    )
+    .await;
     e2e.stop().await;
 }
