@@ -1,7 +1,9 @@
-//! The Atom feed of posts (`feed.xml`), written at build time with absolute addresses.
+//! The Atom feed of posts (`feed.xml`), written at build time.
 //!
-//! Feed readers fetch the feed from elsewhere, so every link needs the site's origin. It comes
-//! from the `SITE_ORIGIN` environment variable when the data tool runs, or `DEFAULT_ORIGIN`.
+//! With the site's origin (the `SITE_ORIGIN` environment variable when the data tool runs)
+//! every address is absolute. Without it the links are paths, which a feed reader resolves
+//! against the address it fetched the feed from, so they work wherever the site is served; the
+//! ids, which must be absolute, are then `tag:` URIs under a name no one else can hold.
 
 use crate::diagnostic::Diagnostic;
 use model::format::PostFile;
@@ -9,14 +11,18 @@ use model::link::is_web_link;
 use std::fmt::Write;
 use std::path::Path;
 
-pub const DEFAULT_ORIGIN: &str = "https://onprobation.example";
+/// `tag:` URIs' authority and date (RFC 4151), for ids when no origin is set: `.example` is
+/// reserved, so the name is this feed's alone.
+const TAG_PREFIX: &str = "tag:onprobation.example,2026:";
 const FEED_TITLE: &str = "On Probation";
 const FEED_SUBTITLE: &str =
     "Posts on what each HM Inspectorate of Probation inspection found, and how to read the ratings.";
 
-/// The origin from `SITE_ORIGIN` (or the default), checked: `http(s)://host[:port]`, no path.
-pub fn origin(configured: Option<&str>) -> Result<String, Diagnostic> {
-    let origin = configured.unwrap_or(DEFAULT_ORIGIN).trim_end_matches('/');
+/// The origin from `SITE_ORIGIN`, if set, checked: `http(s)://host[:port]`, no path.
+pub fn origin(configured: Option<&str>) -> Result<Option<String>, Diagnostic> {
+    let Some(origin) = configured.map(|o| o.trim_end_matches('/')) else {
+        return Ok(None);
+    };
     let after_scheme = origin.split_once("://").map_or("", |(_, rest)| rest);
     if !is_web_link(origin) || after_scheme.contains(['/', '?', '#']) {
         return Err(Diagnostic::new(
@@ -26,7 +32,19 @@ pub fn origin(configured: Option<&str>) -> Result<String, Diagnostic> {
             format!("'{origin}' is not a site origin such as https://example.org (http(s), a host, no path)"),
         ));
     }
-    Ok(origin.to_string())
+    Ok(Some(origin.to_string()))
+}
+
+/// The address of `path` (`/posts/x`) and its entry id: absolute under an origin, or the path
+/// and a `tag:` URI.
+fn address(origin: Option<&str>, path: &str) -> (String, String) {
+    match origin {
+        Some(origin) => (format!("{origin}{path}"), format!("{origin}{path}")),
+        None => (
+            path.to_string(),
+            format!("{TAG_PREFIX}{}", path.trim_start_matches('/')),
+        ),
+    }
 }
 
 /// Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids.
@@ -53,12 +71,14 @@ fn timestamp(post: &PostFile) -> String {
 }
 
 /// The feed, newest first as `posts` are; `updated` is the newest post's date.
-pub fn atom(posts: &[PostFile], origin: &str) -> String {
+pub fn atom(posts: &[PostFile], origin: Option<&str>) -> String {
     let updated = posts
         .iter()
         .map(timestamp)
         .max()
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let (list, id) = address(origin, "/posts");
+    let (feed, _) = address(origin, "/feed.xml");
     let mut xml = String::new();
     // Writing to a String cannot fail.
     let _ = write!(
@@ -67,23 +87,26 @@ pub fn atom(posts: &[PostFile], origin: &str) -> String {
          <feed xmlns=\"http://www.w3.org/2005/Atom\">\n\
          \x20 <title>{title}</title>\n\
          \x20 <subtitle>{subtitle}</subtitle>\n\
-         \x20 <id>{origin}/posts</id>\n\
-         \x20 <link rel=\"self\" type=\"application/atom+xml\" href=\"{origin}/feed.xml\"/>\n\
-         \x20 <link rel=\"alternate\" type=\"text/html\" href=\"{origin}/posts\"/>\n\
+         \x20 <id>{id}</id>\n\
+         \x20 <link rel=\"self\" type=\"application/atom+xml\" href=\"{feed}\"/>\n\
+         \x20 <link rel=\"alternate\" type=\"text/html\" href=\"{list}\"/>\n\
          \x20 <updated>{updated}</updated>\n\
          \x20 <author><name>{title}</name></author>\n",
         title = escape(FEED_TITLE),
         subtitle = escape(FEED_SUBTITLE),
-        origin = escape(origin),
+        id = escape(&id),
+        feed = escape(&feed),
+        list = escape(&list),
     );
     for post in posts {
         let summary = &post.summary;
-        let url = escape(&format!("{origin}/posts/{}", summary.slug));
+        let (url, id) = address(origin, &format!("/posts/{}", summary.slug));
+        let (url, id) = (escape(&url), escape(&id));
         let _ = write!(
             xml,
             "  <entry>\n\
              \x20   <title>{title}</title>\n\
-             \x20   <id>{url}</id>\n\
+             \x20   <id>{id}</id>\n\
              \x20   <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n\
              \x20   <published>{time}</published>\n\
              \x20   <updated>{time}</updated>\n\
@@ -144,7 +167,7 @@ mod tests {
             ),
             post("older", "Plain \u{1} title", "2026-11-20", &["a\"b"]),
         ];
-        let xml = atom(&posts, "https://example.org");
+        let xml = atom(&posts, Some("https://example.org"));
         let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
         let feed = doc.root_element();
         assert!(feed.has_tag_name(("http://www.w3.org/2005/Atom", "feed")));
@@ -174,7 +197,7 @@ mod tests {
 
     #[test]
     fn an_empty_feed_is_still_valid() {
-        let xml = atom(&[], "https://example.org");
+        let xml = atom(&[], None);
         let doc = roxmltree::Document::parse(&xml).unwrap();
         assert_eq!(
             doc.root_element()
@@ -185,16 +208,33 @@ mod tests {
         );
     }
 
+    /// With no origin the links are paths, resolved against the feed's own address, and the
+    /// ids stay absolute.
+    #[test]
+    fn without_an_origin_links_are_paths_and_ids_tag_uris() {
+        let xml = atom(&[post("a-post", "A", "2026-11-20", &[])], None);
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let feed = doc.root_element();
+        assert_eq!(text_of(feed, "id"), "tag:onprobation.example,2026:posts");
+        let entry = feed.children().find(|n| n.has_tag_name("entry")).unwrap();
+        assert_eq!(
+            text_of(entry, "id"),
+            "tag:onprobation.example,2026:posts/a-post"
+        );
+        let link = entry.children().find(|c| c.has_tag_name("link")).unwrap();
+        assert_eq!(link.attribute("href"), Some("/posts/a-post"));
+    }
+
     #[test]
     fn origin_is_checked_and_loses_its_trailing_slash() {
-        assert_eq!(origin(None).unwrap(), DEFAULT_ORIGIN);
+        assert_eq!(origin(None).unwrap(), None);
         assert_eq!(
-            origin(Some("https://example.org/")).unwrap(),
-            "https://example.org"
+            origin(Some("https://example.org/")).unwrap().as_deref(),
+            Some("https://example.org")
         );
         assert_eq!(
-            origin(Some("http://127.0.0.1:8080")).unwrap(),
-            "http://127.0.0.1:8080"
+            origin(Some("http://127.0.0.1:8080")).unwrap().as_deref(),
+            Some("http://127.0.0.1:8080")
         );
         for bad in [
             "example.org",

@@ -17,8 +17,8 @@ use std::path::Path;
 pub struct Site {
     pub ratings: RatingsFile,
     pub posts: Vec<PostFile>,
-    /// Where the site is served, for the feed's absolute links.
-    pub origin: String,
+    /// Where the site is served, if set, for the feed's absolute links.
+    pub origin: Option<String>,
 }
 
 const PROVENANCE: &str =
@@ -139,7 +139,10 @@ impl Site {
         write_json(&posts_dir.join("index.json"), &index)?;
         write_json(&posts_dir.join("search.json"), &self.search())?;
         // Trunk copies this one file to the site's root as /feed.xml (see index.html).
-        std::fs::write(dir.join("feed.xml"), feed::atom(&self.posts, &self.origin))
+        std::fs::write(
+            dir.join("feed.xml"),
+            feed::atom(&self.posts, self.origin.as_deref()),
+        )
     }
 
     /// Each post's words on one line, for searching bodies without fetching every post.

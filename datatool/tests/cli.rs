@@ -62,7 +62,7 @@ fn builds_every_file_from_the_sources() {
     let expected: Vec<String> = index
         .posts
         .iter()
-        .map(|p| format!("https://onprobation.example/posts/{}", p.slug))
+        .map(|p| format!("tag:onprobation.example,2026:posts/{}", p.slug))
         .collect();
     assert_eq!(ids, expected, "one entry per post, newest first");
 }

@@ -434,7 +434,9 @@ async fn the_feed_is_linked_served_and_well_formed_with_every_post() {
                      errors: doc.getElementsByTagName('parsererror').length,\
                      root: doc.documentElement.localName,\
                      ids: Array.from(doc.getElementsByTagName('entry')).map(e =>\
-                       e.getElementsByTagName('id')[0].textContent)});\
+                       e.getElementsByTagName('id')[0].textContent),\
+                     links: Array.from(doc.getElementsByTagName('entry')).map(e =>\
+                       new URL(e.getElementsByTagName('link')[0].getAttribute('href'), r.url).href)});\
              })).catch(e => done({error: String(e)}));",
             vec![],
         )
@@ -451,9 +453,20 @@ async fn the_feed_is_linked_served_and_well_formed_with_every_post() {
         .collect();
     assert_eq!(ids.len(), posts.len(), "one entry per post");
     for (id, post) in ids.iter().zip(&posts) {
+        // Absolute (a scheme), and naming the post.
         assert!(
-            id.starts_with("http") && id.ends_with(&format!("/posts/{}", post.slug)),
+            id.contains(':') && id.ends_with(&format!("posts/{}", post.slug)),
             "{id}"
+        );
+    }
+    // Each entry's link, resolved as a feed reader does against the feed's address, is the
+    // post's page on the server that served the feed.
+    let links = feed["links"].as_array().expect("links");
+    for (link, post) in links.iter().zip(&posts) {
+        assert_eq!(
+            link.as_str(),
+            Some(e2e.url(&format!("/posts/{}", post.slug)).as_str()),
+            "{feed}"
         );
     }
     e2e.stop().await;
