@@ -1,9 +1,10 @@
 //! The Atom feed of posts (`feed.xml`), written at build time.
 //!
 //! With the site's origin (the `SITE_ORIGIN` environment variable when the data tool runs)
-//! every address is absolute. Without it the links are paths, which a feed reader resolves
-//! against the address it fetched the feed from, so they work wherever the site is served; the
-//! ids, which must be absolute, are then `tag:` URIs under a name no one else can hold.
+//! every link is absolute. Without it the links are paths, which a feed reader resolves
+//! against the address it fetched the feed from, so they work wherever the site is served.
+//! Ids are name-based UUIDs (version 5) of each address's path: the same with or without an
+//! origin, so a feed reader never shows a post twice because the site moved.
 
 use crate::diagnostic::Diagnostic;
 use model::format::PostFile;
@@ -11,9 +12,8 @@ use model::link::is_web_link;
 use std::fmt::Write;
 use std::path::Path;
 
-/// `tag:` URIs' authority and date (RFC 4151), for ids when no origin is set: `.example` is
-/// reserved, so the name is this feed's alone.
-const TAG_PREFIX: &str = "tag:onprobation.example,2026:";
+/// Names the feed's ids are made from, with the path of what they name appended.
+const ID_NAME: &str = "on-probation:";
 const FEED_TITLE: &str = "On Probation";
 const FEED_SUBTITLE: &str =
     "Posts on what each HM Inspectorate of Probation inspection found, and how to read the ratings.";
@@ -35,16 +35,14 @@ pub fn origin(configured: Option<&str>) -> Result<Option<String>, Diagnostic> {
     Ok(Some(origin.to_string()))
 }
 
-/// The address of `path` (`/posts/x`) and its entry id: absolute under an origin, or the path
-/// and a `tag:` URI.
+/// The address of `path` (`/posts/x`), absolute under an origin, and its id.
 fn address(origin: Option<&str>, path: &str) -> (String, String) {
-    match origin {
-        Some(origin) => (format!("{origin}{path}"), format!("{origin}{path}")),
-        None => (
-            path.to_string(),
-            format!("{TAG_PREFIX}{}", path.trim_start_matches('/')),
-        ),
-    }
+    let name = format!("{ID_NAME}{path}");
+    let id = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes());
+    (
+        format!("{}{path}", origin.unwrap_or_default()),
+        format!("urn:uuid:{id}"),
+    )
 }
 
 /// Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids.
@@ -179,7 +177,7 @@ mod tests {
         assert_eq!(entries.len(), posts.len());
         for (entry, post) in entries.iter().zip(&posts) {
             let url = format!("https://example.org/posts/{}", post.summary.slug);
-            assert_eq!(text_of(*entry, "id"), url);
+            assert!(text_of(*entry, "id").starts_with("urn:uuid:"));
             let link = entry.children().find(|c| c.has_tag_name("link")).unwrap();
             assert_eq!(link.attribute("href"), Some(url.as_str()));
             assert_eq!(text_of(*entry, "summary"), post.summary.standfirst);
@@ -208,19 +206,29 @@ mod tests {
         );
     }
 
-    /// With no origin the links are paths, resolved against the feed's own address, and the
-    /// ids stay absolute.
+    /// With no origin the links are paths, resolved against the feed's own address; the ids
+    /// are the same with or without one, and differ from post to post.
     #[test]
-    fn without_an_origin_links_are_paths_and_ids_tag_uris() {
-        let xml = atom(&[post("a-post", "A", "2026-11-20", &[])], None);
-        let doc = roxmltree::Document::parse(&xml).unwrap();
-        let feed = doc.root_element();
-        assert_eq!(text_of(feed, "id"), "tag:onprobation.example,2026:posts");
-        let entry = feed.children().find(|n| n.has_tag_name("entry")).unwrap();
-        assert_eq!(
-            text_of(entry, "id"),
-            "tag:onprobation.example,2026:posts/a-post"
-        );
+    fn without_an_origin_links_are_paths_and_ids_do_not_change() {
+        let posts = [
+            post("a-post", "A", "2026-11-20", &[]),
+            post("b-post", "B", "2026-11-19", &[]),
+        ];
+        let ids = |xml: &str| -> Vec<String> {
+            let doc = roxmltree::Document::parse(xml).unwrap();
+            doc.descendants()
+                .filter(|n| n.has_tag_name("id"))
+                .filter_map(|n| n.text().map(str::to_string))
+                .collect()
+        };
+        let bare = atom(&posts, None);
+        let ids_bare = ids(&bare);
+        assert_eq!(ids_bare, ids(&atom(&posts, Some("https://example.org"))));
+        assert_eq!(ids_bare.len(), 3, "the feed's and each entry's");
+        assert!(ids_bare.iter().all(|id| id.starts_with("urn:uuid:")));
+        assert_ne!(ids_bare[1], ids_bare[2]);
+        let doc = roxmltree::Document::parse(&bare).unwrap();
+        let entry = doc.descendants().find(|n| n.has_tag_name("entry")).unwrap();
         let link = entry.children().find(|c| c.has_tag_name("link")).unwrap();
         assert_eq!(link.attribute("href"), Some("/posts/a-post"));
     }

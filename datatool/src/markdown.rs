@@ -87,7 +87,11 @@ fn blocks_until(events: &mut Events, end: Option<TagEnd>) -> Result<Vec<Block>, 
             Event::Start(ref tag) if is_block_start(tag) => {
                 flush(&mut loose, &mut blocks);
                 events.next();
-                blocks.push(block(events, tag.clone(), &range)?);
+                // A block of nothing but an HTML comment leaves no empty paragraph behind.
+                match block(events, tag.clone(), &range)? {
+                    Block::Paragraph(content) if content.is_empty() => {}
+                    block => blocks.push(block),
+                }
             }
             _ => inline(events, &mut loose)?,
         }
@@ -120,7 +124,10 @@ fn block(events: &mut Events, tag: Tag, range: &Range<usize>) -> Result<Block, M
         Tag::BlockQuote(kind) => {
             Block::Quote(blocks_until(events, Some(TagEnd::BlockQuote(kind)))?)
         }
-        Tag::HtmlBlock => Block::Paragraph(vec![Inline::Text(html_text(events))]),
+        Tag::HtmlBlock => Block::Paragraph(match html_text(events) {
+            text if text.is_empty() => vec![],
+            text => vec![Inline::Text(text)],
+        }),
         _ => {
             return Err(refuse(
                 range,
@@ -130,7 +137,7 @@ fn block(events: &mut Events, tag: Tag, range: &Range<usize>) -> Result<Block, M
     })
 }
 
-/// The source of a raw HTML block, as text.
+/// The source of a raw HTML block, as text; an HTML comment is the editor's note and is left out.
 fn html_text(events: &mut Events) -> String {
     let mut text = String::new();
     for (event, _) in events.by_ref() {
@@ -140,7 +147,22 @@ fn html_text(events: &mut Events) -> String {
             _ => {}
         }
     }
-    text.trim_end().to_string()
+    without_comments(&text).trim().to_string()
+}
+
+/// `text` without its `<!-- … -->` comments (an unclosed one runs to the end).
+fn without_comments(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = match rest[start + 4..].find("-->") {
+            Some(end) => &rest[start + 4 + end + 3..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
 }
 
 fn inlines_until(events: &mut Events, end: TagEnd) -> Result<Vec<Inline>, MarkdownError> {
@@ -180,7 +202,7 @@ fn inline(events: &mut Events, out: &mut Vec<Inline>) -> Result<(), MarkdownErro
                 content,
             }
         }
-        Event::Html(html) | Event::InlineHtml(html) => Inline::Text(html.to_string()),
+        Event::Html(html) | Event::InlineHtml(html) => Inline::Text(without_comments(&html)),
         Event::Start(Tag::Image { .. }) => {
             out.extend(inlines_until(events, TagEnd::Image)?);
             return Ok(());
@@ -318,6 +340,15 @@ mod tests {
             })
             .collect();
         assert_eq!(text, "Text with <img src=x onerror=alert(1)> inline.");
+    }
+
+    #[test]
+    fn html_comments_are_left_out() {
+        let blocks =
+            to_blocks("Shown.\n\n<!-- the editor's note -->\n\nAlso <!-- x --> shown.").unwrap();
+        let text = plain_text(&blocks);
+        assert!(!text.contains("note") && !text.contains("x -->"), "{text}");
+        assert!(text.contains("Shown.") && text.contains("Also") && text.contains("shown."));
     }
 
     #[test]

@@ -176,9 +176,17 @@ pub fn parse(
     let (Some(body), Ok(published), true) = (blocks, published, errors.is_empty()) else {
         return Err(errors);
     };
-    // Any length reads; this project's own posts are held to 150 to 400 words by a test.
+    // Any length reads (this project's own posts are held to 150 to 400 words by a test), but
+    // not none: an empty post is a mistake.
     let words = plain_text(&body);
     let word_count = words.split_whitespace().count();
+    if word_count == 0 {
+        return Err(error(
+            body_first_line,
+            Some("body"),
+            "the body has no words a reader would see".into(),
+        ));
+    }
     Ok(PostFile {
         format: POST_FORMAT.to_string(),
         version: FORMAT_VERSION,
@@ -251,12 +259,19 @@ mod tests {
         assert_eq!(file.summary.reading_minutes, 1);
     }
 
-    /// Another editor's short note reads as well as a full post.
+    /// Another editor's short note reads as well as a full post; an empty one does not.
     #[test]
-    fn a_body_of_any_length_reads() {
+    fn a_body_of_any_length_reads_but_not_none() {
         let file = parse_str(&post(GOOD_FRONT, "\nA short note.\n")).unwrap();
         assert_eq!(file.summary.reading_minutes, 1);
         assert!(parse_str(&post(GOOD_FRONT, &words(1000))).is_ok());
+        for empty in ["\n", "\n![](/x.png)\n", "\n<!-- a note -->\n"] {
+            assert_eq!(
+                first_error(&post(GOOD_FRONT, empty)),
+                "content/posts/a-post.md:7: body: the body has no words a reader would see",
+                "{empty:?}"
+            );
+        }
     }
 
     #[test]

@@ -52,19 +52,19 @@ fn builds_every_file_from_the_sources() {
 
     let feed = fs::read_to_string(dir.path().join("public/data/feed.xml")).unwrap();
     let feed = roxmltree::Document::parse(&feed).expect("feed.xml is well-formed XML");
-    let ids: Vec<&str> = feed
+    let links: Vec<&str> = feed
         .root_element()
         .children()
         .filter(|n| n.has_tag_name("entry"))
-        .filter_map(|entry| entry.children().find(|c| c.has_tag_name("id")))
-        .filter_map(|id| id.text())
+        .filter_map(|entry| entry.children().find(|c| c.has_tag_name("link")))
+        .filter_map(|link| link.attribute("href"))
         .collect();
     let expected: Vec<String> = index
         .posts
         .iter()
-        .map(|p| format!("tag:onprobation.example,2026:posts/{}", p.slug))
+        .map(|p| format!("/posts/{}", p.slug))
         .collect();
-    assert_eq!(ids, expected, "one entry per post, newest first");
+    assert_eq!(links, expected, "one entry per post, newest first");
 }
 
 #[test]

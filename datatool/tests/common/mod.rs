@@ -24,8 +24,8 @@ pub fn run(root: &Path, mode: &str) -> Output {
     run_with_origin(root, mode, None)
 }
 
-/// Runs the tool with `SITE_ORIGIN` set, or unset (the default origin) whatever the
-/// machine's environment says.
+/// Runs the tool with `SITE_ORIGIN` set, or unset (the feed's links are then paths) whatever
+/// the machine's environment says.
 pub fn run_with_origin(root: &Path, mode: &str, origin: Option<&str>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_datatool"));
     command.args([mode, "--root"]).arg(root);
