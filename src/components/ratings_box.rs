@@ -8,6 +8,7 @@ use crate::components::unknown::or_unknown;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use model::compare::standard_rating;
+use model::details::score_text;
 use model::format::RatingsFile;
 use model::inspection::{standards_for, Standard};
 use model::page_link::league_table_href;
@@ -40,10 +41,7 @@ fn rating_view(rating: PostRating, standards: &[Standard]) -> AnyView {
     let published = inspection.published.map(|date| {
         view! { <time datetime=date.to_string()>{date.display()}</time> }
     });
-    let score = inspection
-        .score
-        .as_ref()
-        .map(|score| format!("{}/{}", score.points, score.max));
+    let score = inspection.score.as_ref().map(score_text);
     // Every standard of the inspection's framework, an unknown band shown as not published.
     let standards = standards_for(standards, inspection.kind)
         .map(|standard| {

@@ -3,12 +3,20 @@
 
 use leptos::prelude::*;
 
+/// `id` names the message, which describes the button: a page can hold more than one
+/// "Try again".
 #[component]
-pub fn RetryPanel(message: String, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+pub fn RetryPanel(
+    id: &'static str,
+    message: String,
+    #[prop(into)] on_retry: Callback<()>,
+) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert">
-            <p>{message}</p>
-            <button type="button" on:click=move |_| on_retry.run(())>"Try again"</button>
+            <p id=id>{message}</p>
+            <button type="button" aria-describedby=id on:click=move |_| on_retry.run(())>
+                "Try again"
+            </button>
         </div>
     }
 }

@@ -61,7 +61,7 @@ fn Post(post: PostFile) -> impl IntoView {
             }
             Some(Ok(file)) => view! { <RatingsBox ids=ids.clone() ratings=file /> }.into_any(),
             Some(Err(error)) => view! {
-                <RetryPanel message=error.to_string() on_retry=move |_| ratings.refetch() />
+                <RetryPanel id="ratings-error" message=error.to_string() on_retry=move |_| ratings.refetch() />
             }
             .into_any(),
         };
@@ -84,6 +84,7 @@ fn Post(post: PostFile) -> impl IntoView {
         Err(error) => Some(
             view! {
                 <RetryPanel
+                    id="post-links-error"
                     message=format!("Related and neighbouring posts are missing. {error}")
                     on_retry=move |_| index.refetch()
                 />

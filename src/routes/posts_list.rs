@@ -87,6 +87,7 @@ fn PostsBrowser(posts: Vec<PostSummary>) -> impl IntoView {
         texts_error.get().map(|error| {
             view! {
                 <RetryPanel
+                    id="search-texts-error"
                     message=format!("Only titles, standfirsts and tags are searched. {error}")
                     on_retry=move |_| load_texts()
                 />

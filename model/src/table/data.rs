@@ -1,4 +1,4 @@
-//! The loaded ratings as the table needs them: inspections, standards grouped by domain for the
+//! The loaded ratings as the table needs them: inspections, standards grouped by area for the
 //! column groups, and what every sort and filter would otherwise work out again on each change
 //! (ranks, facet choices, folded search text, completeness), worked out once.
 
@@ -12,7 +12,7 @@ use crate::inspection::{standards_for, Inspection, Standard};
 use crate::text::fold;
 use std::collections::BTreeSet;
 
-/// Standards that share a domain, shown and hidden together under one group header.
+/// Standards of one area (see `group_name`), shown and hidden together under one group header.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StandardGroup {
     /// Stable token for the URL and storage, e.g. `case-supervision`.
@@ -72,8 +72,8 @@ impl FoldedNames {
 }
 
 /// `Organisational delivery` → `organisational-delivery`.
-fn group_slug(domain: &str) -> String {
-    let lower = domain.to_lowercase();
+fn group_slug(name: &str) -> String {
+    let lower = name.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -82,10 +82,12 @@ fn group_slug(domain: &str) -> String {
 }
 
 /// A domain without a bracketed qualifier: `NPS-specific work (court work)` → `NPS-specific work`.
+/// A domain that is nothing but a qualifier stays whole.
 fn unqualified(domain: &str) -> &str {
+    let domain = domain.trim();
     match domain.split_once(" (") {
-        Some((name, rest)) if rest.ends_with(')') => name.trim(),
-        _ => domain.trim(),
+        Some((name, rest)) if rest.ends_with(')') && !name.trim().is_empty() => name.trim(),
+        _ => domain,
     }
 }
 
@@ -96,7 +98,7 @@ fn unqualified(domain: &str) -> &str {
 /// under `Case supervision`) goes under what is left (`Court work`).
 fn group_name(domain: &str, domains: &[&str]) -> String {
     let name = unqualified(domain);
-    let parts: Vec<&str> = name.split(" and ").collect();
+    let parts: Vec<&str> = name.split(" and ").map(str::trim).collect();
     let others: Vec<&str> = parts
         .iter()
         .copied()
@@ -106,7 +108,7 @@ fn group_name(domain: &str, domains: &[&str]) -> String {
                 .any(|other| *other != name && other.eq_ignore_ascii_case(part))
         })
         .collect();
-    if others.is_empty() || others.len() == parts.len() {
+    if others.is_empty() || others.len() == parts.len() || others.iter().any(|p| p.is_empty()) {
         return name.to_string();
     }
     let left = others.join(" and ");
@@ -356,6 +358,16 @@ pub(crate) mod tests {
             "Unpaid work and Through the Gate"
         );
         assert_eq!(group_name("Victim work (statutory)", &[]), "Victim work");
+        // Odd wording from the data never makes an empty group.
+        assert_eq!(group_name(" (court work) ", &[]), "(court work)");
+        assert_eq!(
+            group_name("Court work and  case supervision ", &["Case supervision"]),
+            "Court work"
+        );
+        assert_eq!(
+            group_name(" and Case supervision", &["Case supervision"]),
+            "and Case supervision"
+        );
     }
 
     #[test]

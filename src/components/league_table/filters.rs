@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use model::band::Band;
 use model::table::facets::{facet_counts, Facet};
 use model::table::filter::{AtLeast, Filter};
+use model::table::page::PAGE_THRESHOLD;
 use web_sys::HtmlDetailsElement;
 
 #[component]
@@ -61,7 +62,7 @@ pub fn TableFilters(view: TableView, filter: Memo<Filter>) -> impl IntoView {
 /// Up to this many choices (the same line as the table's paging), every choice is a checkbox on
 /// the page, in a box that scrolls. Beyond it (thousands of regions, one per organisation)
 /// the facet starts folded away and is only drawn, and counted, once opened.
-const OPEN_CHOICES: usize = 200;
+const OPEN_CHOICES: usize = PAGE_THRESHOLD;
 
 #[component]
 fn FacetGroup(view: TableView, filter: Memo<Filter>, facet: Facet) -> impl IntoView {

@@ -208,8 +208,6 @@ pub struct Route {
     pub ready: &'static str,
 }
 
-/// Every main route: home, league table, posts list, the first post, about, and a page
-/// that does not exist.
 /// A word of `title` that a search highlights: its first of four letters or more.
 fn search_word(title: &str) -> String {
     title
@@ -219,6 +217,8 @@ fn search_word(title: &str) -> String {
         .to_lowercase()
 }
 
+/// Every main route: home, league table, posts list, a posts search, the first post, about,
+/// an inspection, a comparison, and a page that does not exist.
 pub fn main_routes() -> Vec<Route> {
     let post = posts().into_iter().next().expect("at least one post");
     let ids: Vec<String> = inspections().into_iter().take(4).map(|i| i.id).collect();
