@@ -3,15 +3,15 @@
 
 use crate::date::Precision;
 use crate::format::RatingsFile;
-use crate::inspection::{standards_for, Kind};
+use crate::inspection::{published_years, standards_for, Kind};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Coverage {
     pub total: usize,
     /// Kinds present in the data, in `Kind::ALL` order.
     pub by_kind: Vec<(Kind, usize)>,
-    pub first_year: Option<u16>,
-    pub last_year: Option<u16>,
+    /// First and last year published.
+    pub years: Option<(u16, u16)>,
     pub every_standard_known: usize,
     pub some_standard_known: usize,
     pub with_score: usize,
@@ -36,12 +36,12 @@ impl Coverage {
         } else {
             format!(" ({kinds})")
         };
-        let years = match (self.first_year, self.last_year) {
-            (Some(first), Some(last)) if first != last => {
+        let years = match self.years {
+            Some((first, last)) if first != last => {
                 format!(", published from {first} to {last}")
             }
-            (Some(year), _) => format!(", published in {year}"),
-            _ => String::new(),
+            Some((year, _)) => format!(", published in {year}"),
+            None => String::new(),
         };
         vec![
             format!(
@@ -64,7 +64,6 @@ impl Coverage {
 
 pub fn coverage(file: &RatingsFile) -> Coverage {
     let rows = &file.inspections;
-    let years = rows.iter().filter_map(|i| i.published.map(|d| d.year));
     let precision = |p: Precision| {
         rows.iter()
             .filter(|i| i.published.is_some_and(|d| d.precision() == p))
@@ -77,8 +76,7 @@ pub fn coverage(file: &RatingsFile) -> Coverage {
             .map(|kind| (kind, rows.iter().filter(|i| i.kind == kind).count()))
             .filter(|(_, n)| *n > 0)
             .collect(),
-        first_year: years.clone().min(),
-        last_year: years.max(),
+        years: published_years(rows),
         every_standard_known: rows
             .iter()
             .filter(|i| {
@@ -137,7 +135,7 @@ mod tests {
         let c = coverage(&file);
         assert_eq!(c.total, 4);
         assert_eq!(c.by_kind, vec![(Kind::Crc, 3), (Kind::Pdu, 1)]);
-        assert_eq!((c.first_year, c.last_year), (Some(2018), Some(2023)));
+        assert_eq!(c.years, Some((2018, 2023)));
         assert_eq!(
             (c.every_standard_known, c.some_standard_known, c.with_score),
             (1, 2, 1)
@@ -163,8 +161,7 @@ mod tests {
         let one = Coverage {
             total: 1,
             by_kind: vec![(Kind::Pdu, 1)],
-            first_year: Some(2022),
-            last_year: Some(2022),
+            years: Some((2022, 2022)),
             ..Coverage::default()
         };
         assert_eq!(

@@ -129,6 +129,14 @@ pub struct Inspection {
     pub notes: Option<String>,
 }
 
+/// The first and last year any of `inspections` was published, if any has a date.
+pub fn published_years(inspections: &[Inspection]) -> Option<(u16, u16)> {
+    let years = inspections
+        .iter()
+        .filter_map(|i| i.published.map(|d| d.year));
+    Some((years.clone().min()?, years.max()?))
+}
+
 /// The standards a kind of organisation is rated on, in the data's order.
 pub fn standards_for(standards: &[Standard], kind: Kind) -> impl Iterator<Item = &Standard> {
     standards.iter().filter(move |s| s.applies_to(kind))

@@ -8,7 +8,7 @@ use super::filter::Filter;
 use super::rank::{ranks, Rank};
 use super::sort::{sort_rows, Sort};
 use crate::date::years_text;
-use crate::inspection::{standards_for, Inspection, Standard};
+use crate::inspection::{published_years, standards_for, Inspection, Standard};
 use crate::text::fold;
 use std::collections::BTreeSet;
 
@@ -157,13 +157,8 @@ impl TableData {
 
     /// "Probation inspection ratings, 2018 to 2023": the years come from the rows' dates.
     pub fn caption(&self) -> String {
-        let mut years = self
-            .inspections
-            .iter()
-            .filter_map(|i| i.published.map(|d| d.year));
-        let first = years.next();
-        match first.map(|first| years.fold((first, first), |(a, b), y| (a.min(y), b.max(y)))) {
-            Some(span) => format!("Probation inspection ratings, {}", years_text(span)),
+        match published_years(&self.inspections) {
+            Some(years) => format!("Probation inspection ratings, {}", years_text(years)),
             None => "Probation inspection ratings".to_string(),
         }
     }
