@@ -35,13 +35,17 @@ pub fn origin(configured: Option<&str>) -> Result<Option<String>, Diagnostic> {
     Ok(Some(origin.to_string()))
 }
 
-/// The address of `path` (`/posts/x`), absolute under an origin, and its id.
-fn address(origin: Option<&str>, path: &str) -> (String, String) {
+/// The address of `path` (`/posts/x`): absolute under an origin, else the path itself.
+fn link(origin: Option<&str>, path: &str) -> String {
+    format!("{}{path}", origin.unwrap_or_default())
+}
+
+/// The id of what `path` names, the same wherever the site is served.
+fn id(path: &str) -> String {
     let name = format!("{ID_NAME}{path}");
-    let id = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes());
-    (
-        format!("{}{path}", origin.unwrap_or_default()),
-        format!("urn:uuid:{id}"),
+    format!(
+        "urn:uuid:{}",
+        uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes())
     )
 }
 
@@ -75,8 +79,6 @@ pub fn atom(posts: &[PostFile], origin: Option<&str>) -> String {
         .map(timestamp)
         .max()
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
-    let (list, id) = address(origin, "/posts");
-    let (feed, _) = address(origin, "/feed.xml");
     let mut xml = String::new();
     // Writing to a String cannot fail.
     let _ = write!(
@@ -92,14 +94,14 @@ pub fn atom(posts: &[PostFile], origin: Option<&str>) -> String {
          \x20 <author><name>{title}</name></author>\n",
         title = escape(FEED_TITLE),
         subtitle = escape(FEED_SUBTITLE),
-        id = escape(&id),
-        feed = escape(&feed),
-        list = escape(&list),
+        id = escape(&id("/posts")),
+        feed = escape(&link(origin, "/feed.xml")),
+        list = escape(&link(origin, "/posts")),
     );
     for post in posts {
         let summary = &post.summary;
-        let (url, id) = address(origin, &format!("/posts/{}", summary.slug));
-        let (url, id) = (escape(&url), escape(&id));
+        let path = format!("/posts/{}", summary.slug);
+        let (url, id) = (escape(&link(origin, &path)), escape(&id(&path)));
         let _ = write!(
             xml,
             "  <entry>\n\
