@@ -11,7 +11,7 @@ use model::compare::standard_rating;
 use model::details::score_text;
 use model::format::RatingsFile;
 use model::inspection::{standards_for, Standard};
-use model::page_link::league_table_href;
+use model::page_link::{inspection_href, league_table_href};
 use model::post_ratings::{post_ratings, PostRating};
 
 #[component]
@@ -56,7 +56,7 @@ fn rating_view(rating: PostRating, standards: &[Standard]) -> AnyView {
         })
         .collect_view();
     let table_href = league_table_href(&inspection.organisation);
-    let inspection_href = format!("/inspections/{}", inspection.id);
+    let details_href = inspection_href(&inspection.id);
     view! {
         <li class="rating" data-inspection=inspection.id.clone()>
             <h3>{inspection.organisation.clone()}</h3>
@@ -73,7 +73,7 @@ fn rating_view(rating: PostRating, standards: &[Standard]) -> AnyView {
                 <dd data-col="standards"><ul class="rating-standards">{standards}</ul></dd>
             </dl>
             <ul class="rating-links">
-                <li><A href=inspection_href>"Inspection details"</A></li>
+                <li><A href=details_href>"Inspection details"</A></li>
                 <li><A href=table_href attr:class="table-link">{format!("{} in the league table", inspection.organisation)}</A></li>
             </ul>
         </li>

@@ -150,11 +150,14 @@ fn Details(
 /// is a panel on a page that has already loaded, not a page of its own.
 #[component]
 fn PostsAbout(id: String, posts: LocalResource<Result<PostsIndex, ApiError>>) -> impl IntoView {
-    move || {
-        match posts.read().as_ref() {
+    move || match posts.read().as_ref() {
         None => view! { <p class="loading">"Loading the posts about it…"</p> }.into_any(),
         Some(Err(error)) => view! {
-            <RetryPanel id="posts-about-error" message=error.to_string() on_retry=move |_| posts.refetch() />
+            <RetryPanel
+                id="posts-about-error"
+                message=error.to_string()
+                on_retry=move |_| posts.refetch()
+            />
         }
         .into_any(),
         Some(Ok(index)) => {
@@ -171,7 +174,6 @@ fn PostsAbout(id: String, posts: LocalResource<Result<PostsIndex, ApiError>>) ->
                 view! { <PostList posts=about nested=true /> }.into_any()
             }
         }
-    }
     }
 }
 
