@@ -301,3 +301,94 @@ async fn a_failed_extra_fetch_is_reported_under_the_page_with_a_retry() {
     .await;
     e2e.stop().await;
 }
+
+/// Presses "Try again" (the one described by `message_id`, or the page's only one) with the
+/// keyboard while the server still fails, and checks focus is on a "Try again" once the
+/// failure shows again, so a keyboard user can press it once more without looking for it.
+async fn keyboard_retry_keeps_focus(e2e: &E2e, button: &str, path: &str) {
+    let client = e2e.client();
+    e2e::wait::wait_for_css(client, button).await;
+    e2e::dom::run_js(
+        client,
+        "document.querySelector(arguments[0]).focus();",
+        vec![json!(button)],
+    )
+    .await;
+    let asked = |log: Vec<String>| log.iter().filter(|line| *line == path).count();
+    let before = asked(e2e.requests());
+    e2e::keyboard::press(client, fantoccini::key::Key::Enter).await;
+    e2e::wait::wait_for(&format!("{path} asked for again"), || async {
+        let now = asked(e2e.requests());
+        (now > before)
+            .then_some(())
+            .ok_or(format!("asked {now} times"))
+    })
+    .await;
+    e2e::wait::wait_for(
+        "the failure shown again, focus on its Try again",
+        || async {
+            let loading = e2e::dom::text_of(client, ".loading").await;
+            let here = e2e::keyboard::focused(client).await;
+            let on_button = e2e::dom::run_js(
+                client,
+                "return document.activeElement === document.querySelector(arguments[0]);",
+                vec![json!(button)],
+            )
+            .await;
+            match (&loading, &here) {
+                (None, Some(f)) if f.text == "Try again" && on_button == json!(true) => Ok(()),
+                _ => Err(format!("loading {loading:?}, focus on {here:?}")),
+            }
+        },
+    )
+    .await;
+    // Still there a moment later: nothing redrawn after the check took focus away.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        e2e::keyboard::focused(client).await.map(|f| f.text),
+        Some("Try again".to_owned())
+    );
+}
+
+/// A keyboard user whose retry fails again keeps their place, on a page whose data failed and
+/// under each part of a page fetched on its own.
+#[tokio::test]
+async fn a_retry_that_fails_again_keeps_keyboard_focus() {
+    let ratings = "/data/ratings.json";
+    let index = "/data/posts/index.json";
+    let search = "/data/posts/search.json";
+    let post = e2e::app::posts()
+        .into_iter()
+        .find(|p| !p.inspections.is_empty())
+        .expect("a post about an inspection");
+    let inspection = &post.inspections[0];
+    let cases = [
+        ("/league-table".to_owned(), ratings, ".error-panel button"),
+        (
+            format!("/posts/{}", post.slug),
+            ratings,
+            "button[aria-describedby=ratings-error]",
+        ),
+        (
+            format!("/posts/{}", post.slug),
+            index,
+            "button[aria-describedby=post-links-error]",
+        ),
+        (
+            format!("/inspections/{inspection}"),
+            index,
+            "button[aria-describedby=posts-about-error]",
+        ),
+        (
+            "/posts?q=probation".to_owned(),
+            search,
+            "button[aria-describedby=search-texts-error]",
+        ),
+    ];
+    for (page, failing, button) in cases {
+        let e2e = E2e::start_with_answers(&[(failing, Answer::Status(500))]).await;
+        e2e.goto(&page).await;
+        keyboard_retry_keeps_focus(&e2e, button, failing).await;
+        e2e.stop().await;
+    }
+}
