@@ -12,6 +12,7 @@ use crate::components::league_table::legend::TableLegend;
 use crate::components::league_table::pager::Pager;
 use crate::components::league_table::row::TableRow;
 use crate::components::league_table::share::CopyLink;
+use crate::components::league_table::skip_link::{SkipToTable, TABLE_REGION_ID};
 use crate::components::league_table::then_by::ThenBy;
 use crate::components::league_table::view_state::{History, TableView};
 use crate::routes::page_title;
@@ -37,6 +38,7 @@ pub fn LeagueTable() -> impl IntoView {
             "bands are the Inspectorate's, gathered from public sources, and a band no source gives is shown as "
             <em>"Not published"</em> ", never guessed."
         </p>
+        <SkipToTable ratings />
         <BandSummary ratings />
         <Fetched resource=ratings what="the ratings" render=|file: RatingsFile| view! { <Table file /> } />
     }
@@ -61,15 +63,6 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
         rows[page_range(rows.len(), state.read().page)].to_vec()
     });
     let picked = RwSignal::new(Vec::<String>::new());
-    let table_region = NodeRef::<leptos::html::Div>::new();
-    // Focused here rather than by following the fragment, which would add "#league-table" to the
-    // address the view is shared by (and rel="external" keeps the router out of it).
-    let skip_to_table = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        if let Some(region) = table_region.get() {
-            let _ = region.focus();
-        }
-    };
 
     let count = move || shown_count(rows.read().len(), total);
     let announcement = move || {
@@ -91,10 +84,6 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
     };
 
     view! {
-        // Past every filter's checkbox, for keyboard users.
-        <a class="skip-to-table" href="#league-table" rel="external" on:click=skip_to_table>
-            "Skip to the table"
-        </a>
         <TableFilters view filter />
         <div class="table-tools">
             <ColumnGroups view />
@@ -109,8 +98,7 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
         <p class="visually-hidden" role="status" aria-live="polite">{announcement}</p>
         <div
             class="table-scroll"
-            id="league-table"
-            node_ref=table_region
+            id=TABLE_REGION_ID
             tabindex="0"
             role="region"
             aria-labelledby="league-caption"

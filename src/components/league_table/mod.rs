@@ -8,6 +8,7 @@ pub mod legend;
 pub mod pager;
 pub mod row;
 pub mod share;
+pub mod skip_link;
 pub mod stored_columns;
 pub mod then_by;
 pub mod view_state;

@@ -74,12 +74,13 @@ async fn keyboard_only_journey_through_table_and_posts() {
     })
     .await;
 
-    // The table's own skip link comes first in its controls, then the text filter: type an
-    // organisation's name; the count and the announcement follow.
+    // The table's own skip link comes first in the page, before the band summary; past the
+    // summary's two stops comes the text filter: type an organisation's name; the count and
+    // the announcement follow.
     let target = &inspections[0];
-    let skip_table = tab_to(client, "a.skip-to-table", false, 5).await;
+    let skip_table = tab_to(client, "a.skip-to-table", false, 1).await;
     assert_eq!(skip_table.text, "Skip to the table");
-    tab_to(client, "#filter-text", false, 1).await;
+    tab_to(client, "#filter-text", false, 3).await;
     type_text(client, &target.organisation).await;
     let snap = dom::settle_table(client, |s| {
         s.rows.len() < total && s.rows.iter().any(|r| r.id.as_deref() == Some(&target.id))
@@ -112,7 +113,7 @@ async fn keyboard_only_journey_through_table_and_posts() {
     // Back to "Skip to the table" and Enter: focus lands on the table's region, which shows it,
     // and the view (its address included) is unchanged.
     let search = dom::location_search(client).await;
-    tab_to(client, "a.skip-to-table", true, 8).await;
+    tab_to(client, "a.skip-to-table", true, 10).await;
     press(client, Key::Enter).await;
     wait_for(
         "focus on the table's region after its skip link",
