@@ -46,6 +46,9 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    for warning in &site.warnings {
+        eprintln!("warning: {warning}");
+    }
     if write {
         if let Err(e) = site.write(&root.join("public/data")) {
             eprintln!("error: {e}");

@@ -18,6 +18,14 @@ pub struct MarkdownError {
 
 type Events<'a> = Peekable<pulldown_cmark::OffsetIter<'a>>;
 
+/// A link that keeps only its words. Worth telling the editor about: an address written without
+/// `https://`, or a relative path, is more often a slip than a choice.
+#[derive(Debug, PartialEq, Eq)]
+pub struct UnlinkedLink {
+    pub offset: usize,
+    pub url: String,
+}
+
 pub fn to_blocks(markdown: &str) -> Result<Vec<Block>, MarkdownError> {
     check_heading_levels(markdown)?;
     let mut events = Parser::new_ext(markdown, Options::empty())
@@ -46,6 +54,27 @@ fn check_heading_levels(markdown: &str) -> Result<(), MarkdownError> {
         }
     }
     Ok(())
+}
+
+/// Every link `to_blocks` keeps only the words of, in order.
+pub fn unlinked_links(markdown: &str) -> Vec<UnlinkedLink> {
+    Parser::new_ext(markdown, Options::empty())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) if !may_link(&dest_url) => {
+                Some(UnlinkedLink {
+                    offset: range.start,
+                    url: dest_url.to_string(),
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// An http(s) address or a path in this site; anything else stays words.
+fn may_link(url: &str) -> bool {
+    is_web_link(url) || is_internal_path(url)
 }
 
 fn refuse(range: &Range<usize>, reason: impl Into<String>) -> MarkdownError {
@@ -193,7 +222,7 @@ fn inline(events: &mut Events, out: &mut Vec<Inline>) -> Result<(), MarkdownErro
         Event::Start(Tag::Strong) => Inline::Strong(inlines_until(events, TagEnd::Strong)?),
         Event::Start(Tag::Link { dest_url, .. }) => {
             let content = inlines_until(events, TagEnd::Link)?;
-            if !is_web_link(&dest_url) && !is_internal_path(&dest_url) {
+            if !may_link(&dest_url) {
                 out.extend(content);
                 return Ok(());
             }
@@ -321,7 +350,27 @@ mod tests {
         ] {
             let blocks = to_blocks(md).unwrap();
             assert_eq!(only_text(&blocks), [Inline::Text("x".into())], "{md}");
+            assert_eq!(
+                unlinked_links(md),
+                [UnlinkedLink {
+                    offset: 0,
+                    url: md[4..md.len() - 1].into()
+                }],
+                "{md}"
+            );
         }
+    }
+
+    #[test]
+    fn kept_links_are_not_reported() {
+        let md = "See [the table](/league-table), [the report](https://example.org/r)\n\nand [this](www.example.org).";
+        assert_eq!(
+            unlinked_links(md),
+            [UnlinkedLink {
+                offset: md.find("[this]").unwrap(),
+                url: "www.example.org".into()
+            }]
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Reads a post: TOML front matter between `+++` lines, then a Markdown body.
 
 use crate::diagnostic::{line_of, Diagnostic};
-use crate::markdown::{plain_text, to_blocks};
+use crate::markdown::{plain_text, to_blocks, unlinked_links};
 use model::date::{PartialDate, Precision};
 use model::format::{PostFile, FORMAT_VERSION, POST_FORMAT};
 use model::post::{reading_minutes, PostSummary};
@@ -25,12 +25,20 @@ struct FrontMatter {
 const FENCE: &str = "+++";
 const EXCERPT_CHARS: usize = 220;
 
+/// A post that can be published, and what the editor should still hear about it.
+#[derive(Debug)]
+pub struct ReadPost {
+    pub file: PostFile,
+    /// Links that keep only their words (see `markdown::unlinked_links`).
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Reads the post at `path`, whose slug is its file name; `known_ids` are the inspections it may name.
 pub fn parse(
     path: &Path,
     text: &str,
     known_ids: &HashSet<&str>,
-) -> Result<PostFile, Vec<Diagnostic>> {
+) -> Result<ReadPost, Vec<Diagnostic>> {
     let error = |line: usize, field: Option<&str>, reason: String| {
         vec![Diagnostic::new(path, Some(line), field, reason)]
     };
@@ -161,18 +169,33 @@ pub fn parse(
             format!("inspection id '{id}' is listed twice"),
         );
     }
+    let body_line = |offset: usize| body_first_line + line_of(body, offset) - 1;
     let blocks = match to_blocks(body) {
         Ok(blocks) => Some(blocks),
         Err(e) => {
             errors.push(Diagnostic::new(
                 path,
-                Some(body_first_line + line_of(body, e.offset) - 1),
+                Some(body_line(e.offset)),
                 Some("body"),
                 e.reason,
             ));
             None
         }
     };
+    let warnings = unlinked_links(body)
+        .into_iter()
+        .map(|link| {
+            Diagnostic::new(
+                path,
+                Some(body_line(link.offset)),
+                Some("body"),
+                format!(
+                    "the link to '{}' keeps only its words: a link must start with https://, http:// or / (a page of this site)",
+                    link.url
+                ),
+            )
+        })
+        .collect();
     let (Some(body), Ok(published), true) = (blocks, published, errors.is_empty()) else {
         return Err(errors);
     };
@@ -187,7 +210,7 @@ pub fn parse(
             "the body has no words a reader would see".into(),
         ));
     }
-    Ok(PostFile {
+    let file = PostFile {
         format: POST_FORMAT.to_string(),
         version: FORMAT_VERSION,
         summary: PostSummary {
@@ -201,7 +224,8 @@ pub fn parse(
             reading_minutes: reading_minutes(word_count),
         },
         body,
-    })
+    };
+    Ok(ReadPost { file, warnings })
 }
 
 /// True when `rest` starts with a line ending or is empty: the fence was a whole line.
@@ -241,6 +265,10 @@ mod tests {
     const GOOD_FRONT: &str = "title = \"A title\"\nstandfirst = \"Short.\"\npublished = \"2026-11-20\"\ntags = [\"crc\"]\ninspections = [\"crc-wwm-r1\"]\n";
 
     fn parse_str(text: &str) -> Result<PostFile, Vec<Diagnostic>> {
+        read_str(text).map(|read| read.file)
+    }
+
+    fn read_str(text: &str) -> Result<ReadPost, Vec<Diagnostic>> {
         parse(Path::new("content/posts/a-post.md"), text, &ids())
     }
 
@@ -257,6 +285,23 @@ mod tests {
         assert_eq!(file.summary.published.to_string(), "2026-11-20");
         assert!(file.summary.excerpt.starts_with("One two three. word"));
         assert_eq!(file.summary.reading_minutes, 1);
+    }
+
+    /// A link that would lose its address is published as words, and the editor is told where.
+    #[test]
+    fn a_link_kept_as_words_is_a_warning_with_its_line() {
+        let body =
+            "\nSee [the report](www.example.org/report).\n\nAnd [the table](/league-table).\n";
+        let read = read_str(&post(GOOD_FRONT, body)).unwrap();
+        let warnings: Vec<String> = read.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            ["content/posts/a-post.md:9: body: the link to 'www.example.org/report' keeps only its words: a link must start with https://, http:// or / (a page of this site)"]
+        );
+        assert!(read_str(&post(GOOD_FRONT, &words(150)))
+            .unwrap()
+            .warnings
+            .is_empty());
     }
 
     /// Another editor's short note reads as well as a full post; an empty one does not.

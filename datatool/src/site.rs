@@ -19,6 +19,8 @@ pub struct Site {
     pub posts: Vec<PostFile>,
     /// Where the site is served, if set, for the feed's absolute links.
     pub origin: Option<String>,
+    /// Worth the editor's attention, but no reason to refuse the build.
+    pub warnings: Vec<Diagnostic>,
 }
 
 const PROVENANCE: &str =
@@ -54,10 +56,14 @@ pub fn compile(root: &Path) -> Result<Site, Vec<Diagnostic>> {
         .collect();
     paths.sort();
     let mut posts = Vec::new();
+    let mut warnings = Vec::new();
     let mut errors = Vec::new();
     for path in &paths {
         match read_source(path).and_then(|text| posts::parse(path, &text, &known_ids)) {
-            Ok(post) => posts.push(post),
+            Ok(mut read) => {
+                posts.push(read.file);
+                warnings.append(&mut read.warnings);
+            }
             Err(mut e) => errors.append(&mut e),
         }
     }
@@ -91,6 +97,7 @@ pub fn compile(root: &Path) -> Result<Site, Vec<Diagnostic>> {
         },
         posts,
         origin,
+        warnings,
     })
 }
 

@@ -115,6 +115,36 @@ fn bad_input_fails_with_file_line_and_field_and_leaves_the_previous_json() {
     );
 }
 
+/// A link the tool turns into plain words still builds, and the editor hears about it.
+#[test]
+fn a_link_kept_as_words_builds_with_a_warning() {
+    let dir = project_copy();
+    let posts = dir.path().join("content/posts");
+    let first = fs::read_dir(&posts)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .min()
+        .unwrap();
+    let text = fs::read_to_string(&first).unwrap();
+    fs::write(
+        &first,
+        format!("{text}\nRead [the report](javascript:alert(1)).\n"),
+    )
+    .unwrap();
+    let output = run(dir.path(), "build");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let line = text.lines().count() + 2;
+    let expected = format!(
+        "warning: {}:{line}: body: the link to 'javascript:alert(1)' keeps only its words",
+        first.display()
+    );
+    assert!(
+        stderr.contains(&expected),
+        "expected {expected:?} in:\n{stderr}"
+    );
+}
+
 #[test]
 fn a_post_removed_from_the_sources_is_removed_from_the_output() {
     let dir = project_copy();
