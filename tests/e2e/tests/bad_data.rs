@@ -257,9 +257,14 @@ async fn a_stalled_request_times_out_with_a_message() {
 async fn panel_retries(e2e: &E2e, start: &str, path: &str) {
     let client = e2e.client();
     assert_message_starts(client, start).await;
+    retry_asks_again(e2e, path, e2e::dom::click(client, ".error-panel button")).await;
+}
+
+/// Runs `retry` and waits for the server to be asked for `path` once more than before it.
+async fn retry_asks_again(e2e: &E2e, path: &str, retry: impl std::future::Future<Output = ()>) {
     let asked = |log: Vec<String>| log.iter().filter(|line| *line == path).count();
     let before = asked(e2e.requests());
-    e2e::dom::click(client, ".error-panel button").await;
+    retry.await;
     e2e::wait::wait_for(&format!("{path} asked for again"), || async {
         let now = asked(e2e.requests());
         if now > before {
@@ -302,9 +307,9 @@ async fn a_failed_extra_fetch_is_reported_under_the_page_with_a_retry() {
     e2e.stop().await;
 }
 
-/// Presses "Try again" (the one described by `message_id`, or the page's only one) with the
-/// keyboard while the server still fails, and checks focus is on a "Try again" once the
-/// failure shows again, so a keyboard user can press it once more without looking for it.
+/// Presses the "Try again" matched by the CSS selector `button` with the keyboard while the
+/// server still fails for `path`, and checks focus is on a "Try again" once the failure shows
+/// again, so a keyboard user can press it once more without looking for it.
 async fn keyboard_retry_keeps_focus(e2e: &E2e, button: &str, path: &str) {
     let client = e2e.client();
     e2e::wait::wait_for_css(client, button).await;
@@ -314,15 +319,11 @@ async fn keyboard_retry_keeps_focus(e2e: &E2e, button: &str, path: &str) {
         vec![json!(button)],
     )
     .await;
-    let asked = |log: Vec<String>| log.iter().filter(|line| *line == path).count();
-    let before = asked(e2e.requests());
-    e2e::keyboard::press(client, fantoccini::key::Key::Enter).await;
-    e2e::wait::wait_for(&format!("{path} asked for again"), || async {
-        let now = asked(e2e.requests());
-        (now > before)
-            .then_some(())
-            .ok_or(format!("asked {now} times"))
-    })
+    retry_asks_again(
+        e2e,
+        path,
+        e2e::keyboard::press(client, fantoccini::key::Key::Enter),
+    )
     .await;
     e2e::wait::wait_for(
         "the failure shown again, focus on its Try again",
