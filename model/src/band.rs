@@ -86,6 +86,21 @@ pub const UNKNOWN_BAND_LABEL: &str = "Not published";
 /// Its short form in the standard columns: unlike every band's, so never read as Inadequate.
 pub const UNKNOWN_BAND_ABBREVIATION: &str = "NP";
 
+/// A band's name, or "Not published" for an unknown one.
+pub fn name_or_unknown(band: Option<Band>) -> &'static str {
+    band.map_or(UNKNOWN_BAND_LABEL, Band::name)
+}
+
+/// A band's short form, or "NP" for an unknown one.
+pub fn abbreviation_or_unknown(band: Option<Band>) -> &'static str {
+    band.map_or(UNKNOWN_BAND_ABBREVIATION, Band::abbreviation)
+}
+
+/// A band's CSS token, or "unknown" (styled unlike every real band).
+pub fn slug_or_unknown(band: Option<Band>) -> &'static str {
+    band.map_or("unknown", Band::slug)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +152,18 @@ mod tests {
         for band in Band::ALL {
             assert_eq!(Band::from_slug(band.slug()), Some(band));
         }
+    }
+
+    #[test]
+    fn an_unknown_band_reads_not_published() {
+        assert_eq!(name_or_unknown(None), "Not published");
+        assert_eq!(abbreviation_or_unknown(None), "NP");
+        assert_eq!(slug_or_unknown(None), "unknown");
+        assert_eq!(name_or_unknown(Some(Band::Good)), "Good");
+        assert_eq!(
+            abbreviation_or_unknown(Some(Band::RequiresImprovement)),
+            "RI"
+        );
+        assert_eq!(slug_or_unknown(Some(Band::Inadequate)), "inadequate");
     }
 }

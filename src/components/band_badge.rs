@@ -1,31 +1,33 @@
 use leptos::prelude::*;
-use model::band::{Band, UNKNOWN_BAND_ABBREVIATION, UNKNOWN_BAND_LABEL};
+use model::band::{abbreviation_or_unknown, name_or_unknown, slug_or_unknown, Band};
 
 /// A band as coloured text; an unknown band reads "Not published" and looks unlike every real band.
 #[component]
 pub fn BandBadge(band: Option<Band>) -> impl IntoView {
-    let (slug, label) = match band {
-        Some(band) => (band.slug(), band.name()),
-        None => ("unknown", UNKNOWN_BAND_LABEL),
-    };
-    view! { <span class=format!("band band-{slug}")>{label}</span> }
+    view! { <span class=badge_class(band)>{name_or_unknown(band)}</span> }
 }
 
 /// A band in a narrow heatmap cell: its abbreviation on the band's colour, and the full name
 /// for screen readers. The caller gives the name as a tooltip too, on the cell it sits in.
 #[component]
 pub fn BandAbbreviation(band: Option<Band>) -> impl IntoView {
-    let (slug, short) = match band {
-        Some(band) => (band.slug(), band.abbreviation()),
-        None => ("unknown", UNKNOWN_BAND_ABBREVIATION),
-    };
     view! {
-        <span class=format!("band band-short band-{slug}") aria-hidden="true">{short}</span>
-        <span class="visually-hidden">{band_label(band)}</span>
+        <span class=abbreviation_class(band) aria-hidden="true">{abbreviation_or_unknown(band)}</span>
+        <span class="visually-hidden">{name_or_unknown(band)}</span>
     }
 }
 
-/// "Good", or "Not published" for an unknown band.
-pub fn band_label(band: Option<Band>) -> &'static str {
-    band.map_or(UNKNOWN_BAND_LABEL, Band::name)
+/// The classes of a band badge.
+pub fn badge_class(band: Option<Band>) -> String {
+    format!("band band-{}", slug_or_unknown(band))
+}
+
+/// The classes of a band's abbreviation.
+pub fn abbreviation_class(band: Option<Band>) -> String {
+    format!("band band-short band-{}", slug_or_unknown(band))
+}
+
+/// The classes of a heatmap cell holding a band's abbreviation.
+pub fn heatmap_cell_class(band: Option<Band>) -> String {
+    format!("band-cell band-cell-{}", slug_or_unknown(band))
 }

@@ -4,13 +4,13 @@
 use crate::api;
 use crate::components::band_summary::BandSummary;
 use crate::components::fetched::Fetched;
+use crate::components::league_table::body::TableBody;
 use crate::components::league_table::column_groups::ColumnGroups;
 use crate::components::league_table::download::Downloads;
 use crate::components::league_table::filters::TableFilters;
 use crate::components::league_table::header::TableHead;
 use crate::components::league_table::legend::TableLegend;
 use crate::components::league_table::pager::Pager;
-use crate::components::league_table::row::TableRow;
 use crate::components::league_table::share::CopyLink;
 use crate::components::league_table::skip_link::{SkipToTable, TABLE_REGION_ID};
 use crate::components::league_table::then_by::ThenBy;
@@ -106,20 +106,7 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
             <table class="league-table">
                 <caption id="league-caption">{data.with_value(TableData::caption)}</caption>
                 <TableHead view columns />
-                <tbody>
-                    // Keyed by place on the page, not by row: see `TableRow`.
-                    <For
-                        each=move || 0..page_rows.read().len()
-                        key=|place| *place
-                        children=move |place| {
-                            // A place about to be removed keeps its last row until it goes.
-                            let row = Memo::new(move |shown: Option<&usize>| {
-                                page_rows.read().get(place).copied().or(shown.copied()).unwrap_or_default()
-                            });
-                            view! { <TableRow data row columns picked /> }
-                        }
-                    />
-                </tbody>
+                <TableBody data page_rows columns picked />
             </table>
         </div>
         <Pager view rows />

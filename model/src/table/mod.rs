@@ -1,6 +1,7 @@
 //! The league table's logic: columns, ranks, sorting, filters and facet counts, the view as a
 //! URL, pages, links and exports. The app only wires these to the page.
 
+pub mod cell;
 pub mod column;
 pub mod data;
 pub mod export;

@@ -1,12 +1,12 @@
 //! The league table's parts. All logic lives in `model::table`; these wire it to the page.
 
+pub mod body;
 pub mod column_groups;
 pub mod download;
 pub mod filters;
 pub mod header;
 pub mod legend;
 pub mod pager;
-pub mod row;
 pub mod share;
 pub mod skip_link;
 pub mod stored_columns;

@@ -1,0 +1,202 @@
+//! What each cell of the league table shows, as plain data: the app writes it into the page and
+//! compares it with what a place already shows, so a sort or a page turn touches only cells that
+//! change.
+
+use super::column::Column;
+use super::data::TableData;
+use crate::band::Band;
+use crate::inspection::standards_for;
+use crate::link::is_web_link;
+use crate::page_link::inspection_href;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// Words, with an optional spoken form read instead of them.
+    Text(CellText),
+    /// The row header: the organisation, linking to its inspection's page.
+    Organisation { href: String, name: String },
+    /// The overall band as a badge.
+    Overall(Option<Band>),
+    /// A standard's band in a heatmap cell.
+    Standard(Option<Band>),
+    /// A link to the source, named for screen readers by its organisation.
+    Source { href: String, organisation: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellText {
+    pub shown: String,
+    /// Read by screen readers instead of `shown` (which is then hidden from them).
+    pub spoken: Option<String>,
+    pub title: Option<String>,
+    pub class: Option<&'static str>,
+}
+
+impl CellText {
+    fn plain(shown: impl Into<String>) -> CellText {
+        CellText {
+            shown: shown.into(),
+            spoken: None,
+            title: None,
+            class: None,
+        }
+    }
+
+    fn titled(shown: impl Into<String>, title: impl Into<String>) -> CellText {
+        CellText {
+            title: Some(title.into()),
+            ..CellText::plain(shown)
+        }
+    }
+
+    /// A quiet dash, with words for screen readers and a tooltip.
+    fn unknown(label: &str) -> CellText {
+        CellText {
+            spoken: Some(label.into()),
+            class: Some("unknown"),
+            ..CellText::titled("—", label)
+        }
+    }
+}
+
+/// The cell of inspection `row` in `column`.
+pub fn cell(data: &TableData, row: usize, column: &Column) -> Cell {
+    let inspection = &data.inspections[row];
+    let or_unknown = |value: Option<CellText>, label: &str| {
+        Cell::Text(value.unwrap_or_else(|| CellText::unknown(label)))
+    };
+    let text = |value: Option<String>, label: &str| or_unknown(value.map(CellText::plain), label);
+    match column {
+        Column::Organisation => Cell::Organisation {
+            href: inspection_href(&inspection.id),
+            name: inspection.organisation.clone(),
+        },
+        Column::Overall => Cell::Overall(inspection.overall),
+        Column::Standard(code) => {
+            if standards_for(&data.standards, inspection.kind).any(|s| &s.code == code) {
+                Cell::Standard(inspection.standards.get(code).copied())
+            } else {
+                or_unknown(None, "does not apply")
+            }
+        }
+        Column::Source => match inspection.source_url.as_ref().filter(|u| is_web_link(u)) {
+            Some(url) => Cell::Source {
+                href: url.clone(),
+                organisation: inspection.organisation.clone(),
+            },
+            None => or_unknown(None, "no source link"),
+        },
+        Column::Rank => text(
+            data.ranks[row].map(|r| r.display()),
+            "not ranked: overall band not published",
+        ),
+        Column::Kind => Cell::Text(CellText::titled(
+            inspection.kind.name(),
+            inspection.kind.long_name(),
+        )),
+        Column::Owner => text(inspection.owner.clone(), "owner not known"),
+        Column::Region => text(inspection.region.clone(), "region not known"),
+        Column::Published => or_unknown(
+            inspection
+                .published
+                .map(|date| CellText::titled(date.display(), date.to_string())),
+            "date not known",
+        ),
+        Column::Round => text(inspection.round.map(|r| r.to_string()), "no round"),
+        Column::Score => or_unknown(
+            inspection.score.as_ref().map(|score| {
+                CellText::titled(
+                    format!("{}/{}", score.points, score.max),
+                    score.basis.clone(),
+                )
+            }),
+            "score not known",
+        ),
+        Column::Caseload => text(
+            inspection.caseload.as_ref().map(|c| match &c.qualifier {
+                Some(qualifier) => format!("{} ({qualifier})", c.count),
+                None => c.count.to_string(),
+            }),
+            "caseload not known",
+        ),
+        Column::Confidence => text(
+            inspection.confidence.map(|c| c.name().to_string()),
+            "confidence not stated",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::data::tests::sample;
+
+    fn text(cell: Cell) -> CellText {
+        match cell {
+            Cell::Text(text) => text,
+            other => panic!("expected words, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_unknown_value_is_a_dash_with_spoken_words() {
+        let data = sample();
+        let owner = text(cell(&data, 1, &Column::Owner));
+        assert_eq!(owner.shown, "—");
+        assert_eq!(owner.spoken.as_deref(), Some("owner not known"));
+        assert_eq!(owner.title.as_deref(), Some("owner not known"));
+        assert_eq!(owner.class, Some("unknown"));
+    }
+
+    #[test]
+    fn a_known_value_is_plain_words() {
+        let data = sample();
+        assert_eq!(
+            text(cell(&data, 0, &Column::Owner)),
+            CellText::plain("Sodexo")
+        );
+        let score = text(cell(&data, 4, &Column::Score));
+        assert_eq!((score.shown.as_str(), score.spoken), ("18/27", None));
+    }
+
+    #[test]
+    fn bands_keep_unknown_apart_from_a_standard_that_does_not_apply() {
+        let data = sample();
+        // Row 1 is a PDU with a band for 2.1 only.
+        let band = |code: &str| cell(&data, 1, &Column::Standard(code.into()));
+        assert_eq!(band("2.1"), Cell::Standard(Some(Band::Inadequate)));
+        assert_eq!(band("1.1"), Cell::Standard(None));
+        assert_eq!(text(band("3.1")).spoken.as_deref(), Some("does not apply"));
+        assert_eq!(cell(&data, 2, &Column::Overall), Cell::Overall(None));
+    }
+
+    #[test]
+    fn only_a_web_address_becomes_a_source_link() {
+        let mut data = sample();
+        data.inspections[0].source_url = Some("https://example.org/report".into());
+        data.inspections[1].source_url = Some("javascript:alert(1)".into());
+        assert_eq!(
+            cell(&data, 0, &Column::Source),
+            Cell::Source {
+                href: "https://example.org/report".into(),
+                organisation: "Alpha".into()
+            }
+        );
+        assert_eq!(
+            text(cell(&data, 1, &Column::Source)).spoken.as_deref(),
+            Some("no source link")
+        );
+    }
+
+    #[test]
+    fn the_organisation_links_to_its_inspection() {
+        let data = sample();
+        assert_eq!(
+            cell(&data, 0, &Column::Organisation),
+            Cell::Organisation {
+                href: inspection_href("a"),
+                name: "Alpha".into()
+            }
+        );
+    }
+}

@@ -1,0 +1,268 @@
+//! The table's rows. They are written into the page directly rather than as Leptos views: a
+//! sort or a page turn changes most of the 50 rows' 1,300 cells at once, and Leptos rebuilding
+//! them was half of a sort's time (see BENCHMARKS.md). Each place on the page remembers what its
+//! cells show; only cells whose `Cell` differs are touched, and those are rewritten in place
+//! unless they need other elements.
+
+use crate::components::band_badge::{abbreviation_class, badge_class, heatmap_cell_class};
+use leptos::ev::Event;
+use leptos::html::Tbody;
+use leptos::prelude::*;
+use model::band::{abbreviation_or_unknown, name_or_unknown};
+use model::table::cell::{cell, Cell, CellText};
+use model::table::column::Column;
+use model::table::data::TableData;
+use model::table::links::{toggle_pick, MAX_COMPARE};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement};
+
+#[component]
+pub fn TableBody(
+    data: StoredValue<TableData>,
+    page_rows: Memo<Vec<usize>>,
+    columns: Memo<Vec<Column>>,
+    picked: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let body = NodeRef::<Tbody>::new();
+    Effect::new(move |places: Option<Vec<Place>>| {
+        let mut places = places.unwrap_or_default();
+        let Some(body) = body.get() else {
+            return places;
+        };
+        let document = document();
+        let (rows, columns, picked) = (page_rows.read(), columns.read(), picked.read());
+        for place in places.drain(rows.len().min(places.len())..) {
+            place.row.remove();
+        }
+        data.with_value(|data| {
+            for (at, &row) in rows.iter().enumerate() {
+                if at == places.len() {
+                    let place = Place::new(&document);
+                    let _ = body.append_child(&place.row);
+                    places.push(place);
+                }
+                places[at].show(&document, data, row, &columns, &picked);
+            }
+        });
+        places
+    });
+    // One listener for every row's compare box.
+    let on_change = move |ev: Event| {
+        let id = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|input| input.closest("tr").ok().flatten())
+            .and_then(|row| row.get_attribute("data-id"));
+        if let Some(id) = id {
+            picked.update(|p| toggle_pick(p, &id));
+        }
+    };
+    view! { <tbody node_ref=body on:change=on_change></tbody> }
+}
+
+/// One row's place on the page and what it shows.
+struct Place {
+    row: Element,
+    pick: HtmlInputElement,
+    id: String,
+    cells: Vec<Shown>,
+}
+
+struct Shown {
+    key: String,
+    cell: Cell,
+    element: Element,
+}
+
+impl Place {
+    fn new(document: &Document) -> Place {
+        let row = element(document, "tr");
+        let pick_cell = element(document, "td");
+        set(&pick_cell, "class", "pick-cell");
+        set(&pick_cell, "data-col", "pick");
+        let pick: HtmlInputElement = element(document, "input").unchecked_into();
+        pick.set_type("checkbox");
+        let _ = pick_cell.append_child(&pick);
+        let _ = row.append_child(&pick_cell);
+        Place {
+            row,
+            pick,
+            id: String::new(),
+            cells: Vec::new(),
+        }
+    }
+
+    fn show(
+        &mut self,
+        document: &Document,
+        data: &TableData,
+        row: usize,
+        columns: &[Column],
+        picked: &[String],
+    ) {
+        let inspection = &data.inspections[row];
+        if self.id != inspection.id {
+            self.id.clone_from(&inspection.id);
+            set(&self.row, "data-id", &self.id);
+            let label = format!("Compare {}", inspection.organisation);
+            set(&self.pick, "aria-label", &label);
+        }
+        let is_picked = picked.contains(&self.id);
+        self.pick.set_checked(is_picked);
+        self.pick
+            .set_disabled(!is_picked && picked.len() >= MAX_COMPARE);
+
+        for (at, column) in columns.iter().enumerate() {
+            let (key, cell) = (column.key(), cell(data, row, column));
+            match self.cells.get_mut(at) {
+                Some(shown) if shown.key == key && shown.cell == cell => {}
+                // Rewriting a cell's words and attributes is far cheaper for the browser than
+                // replacing its elements.
+                Some(shown) if shown.key == key && shape(&shown.cell) == shape(&cell) => {
+                    fill(&shown.element, &cell);
+                    shown.cell = cell;
+                }
+                Some(shown) => {
+                    let element = draw(document, &key, &cell);
+                    let _ = shown.element.replace_with_with_node_1(&element);
+                    *shown = Shown { key, cell, element };
+                }
+                None => {
+                    let element = draw(document, &key, &cell);
+                    let _ = self.row.append_child(&element);
+                    self.cells.push(Shown { key, cell, element });
+                }
+            }
+        }
+        for shown in self.cells.drain(columns.len()..) {
+            shown.element.remove();
+        }
+    }
+}
+
+/// Cells of one shape have the same elements, so `fill` can turn one into another: words
+/// alone; two spans, shown and spoken (words with a spoken form, and bands); or one of the
+/// linked or badged cells.
+fn shape(cell: &Cell) -> u8 {
+    match cell {
+        Cell::Text(CellText { spoken: None, .. }) => 0,
+        Cell::Text(_) | Cell::Standard(_) => 1,
+        Cell::Organisation { .. } => 2,
+        Cell::Overall(_) => 3,
+        Cell::Source { .. } => 4,
+    }
+}
+
+/// A cell's elements and fixed attributes, then its contents by `fill`. The markup is the one
+/// the band components draw elsewhere: a row header linking to the inspection, band badges, and
+/// spoken words beside anything shown only as a symbol.
+fn draw(document: &Document, key: &str, cell: &Cell) -> Element {
+    let element = element(document, "td");
+    let child = |parent: &Element, tag: &str| {
+        let child = self::element(document, tag);
+        let _ = parent.append_child(&child);
+        child
+    };
+    let spoken = |parent: &Element| set(&child(parent, "span"), "class", "visually-hidden");
+    match cell {
+        Cell::Text(CellText { spoken: None, .. }) => {}
+        Cell::Text(_) | Cell::Standard(_) => {
+            set(&child(&element, "span"), "aria-hidden", "true");
+            spoken(&element);
+        }
+        Cell::Organisation { .. } => {
+            let header = self::element(document, "th");
+            set(&header, "scope", "row");
+            set(&header, "data-col", key);
+            // A plain link: the router still opens the inspection page without a reload.
+            child(&header, "a");
+            fill(&header, cell);
+            return header;
+        }
+        Cell::Overall(_) => {
+            child(&element, "span");
+        }
+        Cell::Source { .. } => {
+            let link = child(&element, "a");
+            set(&link, "rel", "noopener noreferrer");
+            set(&link, "class", "external");
+            let _ = link.append_child(&document.create_text_node("Source"));
+            spoken(&link);
+        }
+    }
+    set(&element, "data-col", key);
+    fill(&element, cell);
+    element
+}
+
+/// Writes a cell's words, links and band classes into elements `draw` made for its shape.
+fn fill(element: &Element, cell: &Cell) {
+    let first = element.first_element_child();
+    let last = element.last_element_child();
+    // `draw` made the children each shape needs.
+    let text = |element: &Option<Element>, text: &str| {
+        if let Some(element) = element {
+            element.set_text_content(Some(text));
+        }
+    };
+    let attribute = |element: &Option<Element>, name: &str, value: &str| {
+        if let Some(element) = element {
+            set(element, name, value);
+        }
+    };
+    match cell {
+        Cell::Text(words) => {
+            set_or_remove(element, "class", words.class);
+            set_or_remove(element, "title", words.title.as_deref());
+            match &words.spoken {
+                None => element.set_text_content(Some(&words.shown)),
+                Some(spoken) => {
+                    // The shown span may have been a band's.
+                    if let Some(first) = &first {
+                        set_or_remove(first, "class", None);
+                    }
+                    text(&first, &words.shown);
+                    text(&last, spoken);
+                }
+            }
+        }
+        Cell::Organisation { href, name } => {
+            attribute(&first, "href", href);
+            text(&first, name);
+        }
+        Cell::Overall(band) => {
+            attribute(&first, "class", &badge_class(*band));
+            text(&first, name_or_unknown(*band));
+        }
+        Cell::Standard(band) => {
+            set(element, "class", &heatmap_cell_class(*band));
+            set(element, "title", name_or_unknown(*band));
+            attribute(&first, "class", &abbreviation_class(*band));
+            text(&first, abbreviation_or_unknown(*band));
+            text(&last, name_or_unknown(*band));
+        }
+        Cell::Source { href, organisation } => {
+            attribute(&first, "href", href);
+            let spoken = first.as_ref().and_then(Element::last_element_child);
+            text(&spoken, &format!(" for {organisation}"));
+        }
+    }
+}
+
+fn element(document: &Document, tag: &str) -> Element {
+    document.create_element(tag).expect("a valid tag name")
+}
+
+/// Sets an attribute; only an invalid name could fail, and every name here is a literal.
+fn set(element: &Element, name: &str, value: &str) {
+    let _ = element.set_attribute(name, value);
+}
+
+fn set_or_remove(element: &Element, name: &str, value: Option<&str>) {
+    match value {
+        Some(value) => set(element, name, value),
+        None => {
+            let _ = element.remove_attribute(name);
+        }
+    }
+}
