@@ -282,17 +282,21 @@ fn facet_count(container: &web_sys::HtmlElement, facet: &str, value: &str) -> St
         .unwrap()
 }
 
-/// The table inside a router, at the bare address: its view lives in the URL, and an earlier
-/// test's address must not leak into this one.
-fn mount_table() -> web_sys::HtmlElement {
+/// The table inside a router, at the bare address (its view lives in the URL, and an earlier
+/// test's address must not leak into this one), once its rows are drawn: they are written just
+/// after the rest of the table, before the browser paints.
+async fn mount_table() -> web_sys::HtmlElement {
     set_address("/league-table");
-    mount(|| {
+    let container = mount(|| {
         view! {
             <leptos_router::components::Router>
                 <on_probation::routes::league_table::Table file=fixture() />
             </leptos_router::components::Router>
         }
-    })
+    });
+    let rows = fixture().inspections.len();
+    wait_until(|| column(&container, "organisation").len() == rows).await;
+    container
 }
 
 fn search() -> String {
@@ -310,7 +314,7 @@ fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn table_sorts_bands_by_meaning_with_unknowns_last_both_ways() {
-    let container = mount_table();
+    let container = mount_table().await;
     // Opens ranked best first.
     assert_eq!(aria_sort(&container, "overall"), "descending");
     assert_eq!(
@@ -350,7 +354,7 @@ async fn table_sorts_bands_by_meaning_with_unknowns_last_both_ways() {
 
 #[wasm_bindgen_test]
 async fn table_filters_combine_and_clear() {
-    let container = mount_table();
+    let container = mount_table().await;
     assert_eq!(text_of(&container, "#shown-count"), "5 of 5 shown");
     assert_eq!(facet_count(&container, "overall", "-"), "(1)");
     assert_eq!(facet_count(&container, "kind", "pdu"), "(2)");

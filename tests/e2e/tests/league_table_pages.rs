@@ -131,6 +131,107 @@ async fn long_tables_page_and_every_place_shows_its_own_row() {
     e2e.stop().await;
 }
 
+/// Every drawn row as text: each element with its attributes in name order, a box's tick, and
+/// words; so two drawings compare equal when they show the same, whatever order attributes
+/// were set in.
+const ROWS_MARKUP_JS: &str = r#"
+const canon = (node) => {
+  if (node.nodeType === Node.TEXT_NODE) return JSON.stringify(node.data);
+  const attributes = [...node.attributes].map((a) => `${a.name}=${JSON.stringify(a.value)}`).sort();
+  if (node.localName === 'input') attributes.push(`(checked ${node.checked})`);
+  return `<${node.localName} ${attributes.join(' ')}>${[...node.childNodes].map(canon).join('')}</>`;
+};
+return [...document.querySelectorAll('table.league-table tbody tr')].map(canon);
+"#;
+
+async fn rows_markup(client: &fantoccini::Client) -> Vec<String> {
+    serde_json::from_value(run_js(client, ROWS_MARKUP_JS, vec![]).await).unwrap()
+}
+
+/// Rows are rewritten in place as the view changes: after each of a run of sorts, page turns,
+/// ticks and column changes, the rows must be drawn exactly as the same address draws them
+/// loaded afresh, with nothing left over from the rows shown before.
+#[tokio::test]
+async fn rows_redrawn_in_place_match_the_same_view_loaded_afresh() {
+    let e2e = start_long_table().await;
+    let client = e2e.client();
+    e2e.goto("/league-table").await;
+    settle(&e2e, "first page", |s| s.rows.len() == PAGE).await;
+    let standard = run_js(
+        client,
+        "return document.querySelector('th button[data-sort^=\"std-\"]').dataset.sort;",
+        vec![],
+    )
+    .await;
+    let standard = standard.as_str().expect("a standard column").to_owned();
+    let first_group = "input[name=columns]";
+    let next_page = "nav.pager button:last-of-type";
+    let tick = "tbody tr:nth-child(2) td[data-col=pick] input";
+    // What each step changes: which rows, and with them bands, unknowns and links; the page;
+    // a tick; fewer columns, then more again.
+    let steps: Vec<(&str, String)> = vec![
+        (
+            "sort by overall band",
+            "th button[data-sort=overall]".into(),
+        ),
+        ("next page", next_page.into()),
+        ("tick a row", tick.into()),
+        (
+            "sort by a standard",
+            format!("th button[data-sort=\"{standard}\"]"),
+        ),
+        ("hide a group of standards", first_group.into()),
+        ("sort by region", "th button[data-sort=region]".into()),
+        ("show the group again", first_group.into()),
+        (
+            "sort by a standard the other way",
+            format!("th button[data-sort=\"{standard}\"]"),
+        ),
+    ];
+    let mut seen = Vec::new();
+    for (step, css) in &steps {
+        let before = (location_search(client).await, rows_markup(client).await);
+        dom::click(client, css).await;
+        let after = wait_for(&format!("the table to change after '{step}'"), || async {
+            let now = (location_search(client).await, rows_markup(client).await);
+            if now == before {
+                Err("unchanged".to_owned())
+            } else {
+                Ok(now)
+            }
+        })
+        .await;
+        assert_rows_agree(client).await;
+        seen.push((*step, after));
+    }
+    // A tick is not part of the address: a fresh load draws every box unticked.
+    let unticked = |rows: &[String]| -> Vec<String> {
+        rows.iter()
+            .map(|row| row.replace("(checked true)", "(checked false)"))
+            .collect()
+    };
+    for (step, (search, rows)) in seen {
+        e2e.goto(&format!("/league-table{search}")).await;
+        let fresh = wait_for(
+            &format!("'{search}' to draw {} rows", rows.len()),
+            || async {
+                let fresh = rows_markup(client).await;
+                if fresh.len() == rows.len() {
+                    Ok(fresh)
+                } else {
+                    Err(format!("{} rows", fresh.len()))
+                }
+            },
+        )
+        .await;
+        let stepped = unticked(&rows);
+        for (at, (stepped, fresh)) in stepped.iter().zip(&fresh).enumerate() {
+            assert_eq!(stepped, fresh, "row {} after '{step}' ({search})", at + 1);
+        }
+    }
+    e2e.stop().await;
+}
+
 #[tokio::test]
 async fn the_pager_is_reached_and_turned_from_the_keyboard() {
     let e2e = start_long_table().await;
