@@ -5,7 +5,7 @@
 //! while the name and kind are what the data says was inspected. A name that appears more than
 //! once in a round is ambiguous and gets no movement rather than a guessed one.
 
-use crate::band::{Band, UNKNOWN_BAND_LABEL};
+use crate::band::{name_or_unknown, Band};
 use crate::details::score_text;
 use crate::inspection::{Inspection, Score};
 
@@ -87,8 +87,11 @@ impl Movement {
 
     /// "Requires improvement → Good", with "Not published" for an unknown band.
     pub fn band_change(&self) -> String {
-        let name = |band: Option<Band>| band.map_or(UNKNOWN_BAND_LABEL, Band::name);
-        format!("{} → {}", name(self.from), name(self.to))
+        format!(
+            "{} → {}",
+            name_or_unknown(self.from),
+            name_or_unknown(self.to)
+        )
     }
 
     /// "Improved: Requires improvement → Good" (the arrow is added by the view, hidden from

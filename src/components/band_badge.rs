@@ -7,8 +7,8 @@ pub fn BandBadge(band: Option<Band>) -> impl IntoView {
     view! { <span class=badge_class(band)>{name_or_unknown(band)}</span> }
 }
 
-/// A band in a narrow heatmap cell: its abbreviation on the band's colour, and the full name
-/// for screen readers. The caller gives the name as a tooltip too, on the cell it sits in.
+/// A band's abbreviation on the band's colour, with the full name for screen readers, as the
+/// table's heatmap cells show it (`league_table::body` draws the same markup there).
 #[component]
 pub fn BandAbbreviation(band: Option<Band>) -> impl IntoView {
     view! {

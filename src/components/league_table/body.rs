@@ -1,7 +1,7 @@
 //! The table's rows. They are written into the page directly rather than as Leptos views: a
 //! sort or a page turn changes most of the 50 rows' 1,300 cells at once, and Leptos rebuilding
-//! them was half of a sort's time (see BENCHMARKS.md). Each place on the page remembers what its
-//! cells show; only cells whose `Cell` differs are touched, and those are rewritten in place
+//! them was most of a sort's script (see BENCHMARKS.md). Each place on the page remembers what
+//! its cells show; only cells whose `Cell` differs are touched, and those are rewritten in place
 //! unless they need other elements.
 
 use crate::components::band_badge::{abbreviation_class, badge_class, heatmap_cell_class};
@@ -24,27 +24,20 @@ pub fn TableBody(
     picked: RwSignal<Vec<String>>,
 ) -> impl IntoView {
     let body = NodeRef::<Tbody>::new();
-    Effect::new(move |places: Option<Vec<Place>>| {
-        let mut places = places.unwrap_or_default();
+    Effect::new(move |drawn: Option<Drawn>| {
+        let mut drawn = drawn.unwrap_or_default();
         let Some(body) = body.get() else {
-            return places;
+            return drawn;
         };
-        let document = document();
         let (rows, columns, picked) = (page_rows.read(), columns.read(), picked.read());
-        for place in places.drain(rows.len().min(places.len())..) {
-            place.row.remove();
+        // A tick changes only the boxes.
+        if drawn.rows != *rows || drawn.columns != *columns {
+            data.with_value(|data| drawn.draw(&body, data, &rows, &columns));
         }
-        data.with_value(|data| {
-            for (at, &row) in rows.iter().enumerate() {
-                if at == places.len() {
-                    let place = Place::new(&document);
-                    let _ = body.append_child(&place.row);
-                    places.push(place);
-                }
-                places[at].show(&document, data, row, &columns, &picked);
-            }
-        });
-        places
+        for place in &drawn.places {
+            place.show_pick(&picked);
+        }
+        drawn
     });
     // One listener for every row's compare box.
     let on_change = move |ev: Event| {
@@ -58,6 +51,33 @@ pub fn TableBody(
         }
     };
     view! { <tbody node_ref=body on:change=on_change></tbody> }
+}
+
+/// What the body shows: a place per row, and the rows and columns they show.
+#[derive(Default)]
+struct Drawn {
+    places: Vec<Place>,
+    rows: Vec<usize>,
+    columns: Vec<Column>,
+}
+
+impl Drawn {
+    fn draw(&mut self, body: &Element, data: &TableData, rows: &[usize], columns: &[Column]) {
+        let document = document();
+        for place in self.places.drain(rows.len().min(self.places.len())..) {
+            place.row.remove();
+        }
+        for (at, &row) in rows.iter().enumerate() {
+            if at == self.places.len() {
+                let place = Place::new(&document);
+                let _ = body.append_child(&place.row);
+                self.places.push(place);
+            }
+            self.places[at].show(&document, data, row, columns);
+        }
+        self.rows = rows.to_vec();
+        self.columns = columns.to_vec();
+    }
 }
 
 /// One row's place on the page and what it shows.
@@ -92,14 +112,7 @@ impl Place {
         }
     }
 
-    fn show(
-        &mut self,
-        document: &Document,
-        data: &TableData,
-        row: usize,
-        columns: &[Column],
-        picked: &[String],
-    ) {
+    fn show(&mut self, document: &Document, data: &TableData, row: usize, columns: &[Column]) {
         let inspection = &data.inspections[row];
         if self.id != inspection.id {
             self.id.clone_from(&inspection.id);
@@ -107,18 +120,13 @@ impl Place {
             let label = format!("Compare {}", inspection.organisation);
             set(&self.pick, "aria-label", &label);
         }
-        let is_picked = picked.contains(&self.id);
-        self.pick.set_checked(is_picked);
-        self.pick
-            .set_disabled(!is_picked && picked.len() >= MAX_COMPARE);
-
         for (at, column) in columns.iter().enumerate() {
             let (key, cell) = (column.key(), cell(data, row, column));
             match self.cells.get_mut(at) {
                 Some(shown) if shown.key == key && shown.cell == cell => {}
                 // Rewriting a cell's words and attributes is far cheaper for the browser than
                 // replacing its elements.
-                Some(shown) if shown.key == key && shape(&shown.cell) == shape(&cell) => {
+                Some(shown) if shown.key == key && Shape::of(&shown.cell) == Shape::of(&cell) => {
                     fill(&shown.element, &cell);
                     shown.cell = cell;
                 }
@@ -138,61 +146,81 @@ impl Place {
             shown.element.remove();
         }
     }
+
+    /// Ticked if picked; up to `MAX_COMPARE` rows may be.
+    fn show_pick(&self, picked: &[String]) {
+        let is_picked = picked.contains(&self.id);
+        self.pick.set_checked(is_picked);
+        self.pick
+            .set_disabled(!is_picked && picked.len() >= MAX_COMPARE);
+    }
 }
 
-/// Cells of one shape have the same elements, so `fill` can turn one into another: words
-/// alone; two spans, shown and spoken (words with a spoken form, and bands); or one of the
-/// linked or badged cells.
-fn shape(cell: &Cell) -> u8 {
-    match cell {
-        Cell::Text(CellText { spoken: None, .. }) => 0,
-        Cell::Text(_) | Cell::Standard(_) => 1,
-        Cell::Organisation { .. } => 2,
-        Cell::Overall(_) => 3,
-        Cell::Source { .. } => 4,
+/// Cells of one shape have the same elements, so `fill` can turn one into another.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Words,
+    /// A shown span and a spoken one: words with a spoken form, and bands.
+    ShownAndSpoken,
+    OrganisationLink,
+    Badge,
+    SourceLink,
+}
+
+impl Shape {
+    fn of(cell: &Cell) -> Shape {
+        match cell {
+            Cell::Text(CellText { spoken: None, .. }) => Shape::Words,
+            Cell::Text(_) | Cell::Standard(_) => Shape::ShownAndSpoken,
+            Cell::Organisation { .. } => Shape::OrganisationLink,
+            Cell::Overall(_) => Shape::Badge,
+            Cell::Source { .. } => Shape::SourceLink,
+        }
     }
 }
 
 /// A cell's elements and fixed attributes, then its contents by `fill`. The markup is the one
-/// the band components draw elsewhere: a row header linking to the inspection, band badges, and
-/// spoken words beside anything shown only as a symbol.
+/// `BandBadge` and `BandAbbreviation` draw elsewhere: a row header linking to the inspection,
+/// band badges, and spoken words beside anything shown only as a symbol.
 fn draw(document: &Document, key: &str, cell: &Cell) -> Element {
-    let element = element(document, "td");
+    let shape = Shape::of(cell);
+    let tag = if shape == Shape::OrganisationLink {
+        "th"
+    } else {
+        "td"
+    };
+    let cell_element = element(document, tag);
+    set(&cell_element, "data-col", key);
     let child = |parent: &Element, tag: &str| {
-        let child = self::element(document, tag);
+        let child = element(document, tag);
         let _ = parent.append_child(&child);
         child
     };
     let spoken = |parent: &Element| set(&child(parent, "span"), "class", "visually-hidden");
-    match cell {
-        Cell::Text(CellText { spoken: None, .. }) => {}
-        Cell::Text(_) | Cell::Standard(_) => {
-            set(&child(&element, "span"), "aria-hidden", "true");
-            spoken(&element);
+    match shape {
+        Shape::Words => {}
+        Shape::ShownAndSpoken => {
+            set(&child(&cell_element, "span"), "aria-hidden", "true");
+            spoken(&cell_element);
         }
-        Cell::Organisation { .. } => {
-            let header = self::element(document, "th");
-            set(&header, "scope", "row");
-            set(&header, "data-col", key);
+        Shape::OrganisationLink => {
+            set(&cell_element, "scope", "row");
             // A plain link: the router still opens the inspection page without a reload.
-            child(&header, "a");
-            fill(&header, cell);
-            return header;
+            child(&cell_element, "a");
         }
-        Cell::Overall(_) => {
-            child(&element, "span");
+        Shape::Badge => {
+            child(&cell_element, "span");
         }
-        Cell::Source { .. } => {
-            let link = child(&element, "a");
+        Shape::SourceLink => {
+            let link = child(&cell_element, "a");
             set(&link, "rel", "noopener noreferrer");
             set(&link, "class", "external");
             let _ = link.append_child(&document.create_text_node("Source"));
             spoken(&link);
         }
     }
-    set(&element, "data-col", key);
-    fill(&element, cell);
-    element
+    fill(&cell_element, cell);
+    cell_element
 }
 
 /// Writes a cell's words, links and band classes into elements `draw` made for its shape.

@@ -166,9 +166,28 @@ async fn rows_redrawn_in_place_match_the_same_view_loaded_afresh() {
     let standard = standard.as_str().expect("a standard column").to_owned();
     let first_group = "input[name=columns]";
     let next_page = "nav.pager button:last-of-type";
-    let tick = "tbody tr:nth-child(2) td[data-col=pick] input";
+    let tick = "table.league-table tbody tr:nth-child(2) td[data-col=pick] input";
+    // The kind with fewest rows in the long table fills less than a page, so filtering to it
+    // removes places and clearing it adds them back.
+    let real = e2e::app::inspections();
+    let (rare_kind, rare_rows) = ["crc", "nps-division", "pdu"]
+        .into_iter()
+        .map(|kind| {
+            let rows = (0..ROWS)
+                .filter(|n| real[n % real.len()].kind_token() == kind)
+                .count();
+            (kind, rows)
+        })
+        .filter(|(_, rows)| *rows > 0)
+        .min_by_key(|(_, rows)| *rows)
+        .unwrap();
+    assert!(
+        rare_rows < PAGE,
+        "{rare_kind} has {rare_rows} rows, a page or more"
+    );
+    let rare = facet_css("kind", rare_kind);
     // What each step changes: which rows, and with them bands, unknowns and links; the page;
-    // a tick; fewer columns, then more again.
+    // a tick; fewer columns, then more again; fewer rows, then more again.
     let steps: Vec<(&str, String)> = vec![
         (
             "sort by overall band",
@@ -181,15 +200,27 @@ async fn rows_redrawn_in_place_match_the_same_view_loaded_afresh() {
             format!("th button[data-sort=\"{standard}\"]"),
         ),
         ("hide a group of standards", first_group.into()),
+        ("show only the rarest kind", rare.clone()),
         ("sort by region", "th button[data-sort=region]".into()),
         ("show the group again", first_group.into()),
+        ("show every kind again", rare),
         (
             "sort by a standard the other way",
             format!("th button[data-sort=\"{standard}\"]"),
         ),
     ];
+    let mut ticked = None;
     let mut seen = Vec::new();
     for (step, css) in &steps {
+        if css == tick {
+            let row = run_js(
+                client,
+                "return document.querySelector('table.league-table tbody tr:nth-child(2)').dataset.id;",
+                vec![],
+            )
+            .await;
+            ticked = row.as_str().map(str::to_owned);
+        }
         let before = (location_search(client).await, rows_markup(client).await);
         dom::click(client, css).await;
         let after = wait_for(&format!("the table to change after '{step}'"), || async {
@@ -202,8 +233,24 @@ async fn rows_redrawn_in_place_match_the_same_view_loaded_afresh() {
         })
         .await;
         assert_rows_agree(client).await;
+        // Only the ticked inspection's box is ticked, wherever its row now is.
+        for row in &after.1 {
+            let is_ticked = ticked
+                .as_ref()
+                .is_some_and(|id| row.starts_with(&format!("<tr data-id=\"{id}\">")));
+            assert_eq!(
+                row.contains("(checked true)"),
+                is_ticked,
+                "after '{step}': {}",
+                &row[..row.find('>').unwrap_or(row.len())]
+            );
+        }
         seen.push((*step, after));
     }
+    assert!(
+        seen.iter().any(|(_, (_, rows))| rows.len() == rare_rows),
+        "the rarest kind's {rare_rows} rows were shown"
+    );
     // A tick is not part of the address: a fresh load draws every box unticked.
     let unticked = |rows: &[String]| -> Vec<String> {
         rows.iter()
