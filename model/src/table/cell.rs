@@ -5,7 +5,7 @@
 use super::column::Column;
 use super::data::TableData;
 use crate::band::Band;
-use crate::inspection::standards_for;
+use crate::compare::{standard_rating, StandardRating};
 use crate::link::is_web_link;
 use crate::page_link::inspection_href;
 
@@ -73,10 +73,17 @@ pub fn cell(data: &TableData, row: usize, column: &Column) -> Cell {
         },
         Column::Overall => Cell::Overall(inspection.overall),
         Column::Standard(code) => {
-            if standards_for(&data.standards, inspection.kind).any(|s| &s.code == code) {
-                Cell::Standard(inspection.standards.get(code).copied())
-            } else {
-                or_unknown(None, "does not apply")
+            let rating = data
+                .standards
+                .iter()
+                .find(|s| &s.code == code)
+                .map_or(StandardRating::DoesNotApply, |s| {
+                    standard_rating(inspection, s)
+                });
+            match rating {
+                StandardRating::Rated(band) => Cell::Standard(Some(band)),
+                StandardRating::NotPublished => Cell::Standard(None),
+                StandardRating::DoesNotApply => or_unknown(None, "does not apply"),
             }
         }
         Column::Source => match inspection.source_url.as_ref().filter(|u| is_web_link(u)) {
