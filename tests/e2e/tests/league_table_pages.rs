@@ -8,7 +8,6 @@ use e2e::wait::{wait_for, wait_for_css};
 use e2e::E2e;
 use fantoccini::key::Key;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// Rows the edited copy holds: five full pages of 50 and a last page of 10.
 const ROWS: usize = 260;
@@ -171,13 +170,8 @@ async fn rows_redrawn_in_place_match_the_same_view_loaded_afresh() {
     // The kind with fewest rows in the long table fills less than a page, so filtering to it
     // removes places and clearing it adds them back.
     let real = e2e::app::inspections();
-    let mut rows_by_kind: BTreeMap<String, usize> = BTreeMap::new();
-    for n in 0..ROWS {
-        *rows_by_kind
-            .entry(real[n % real.len()].kind_token())
-            .or_default() += 1;
-    }
-    let (rare_kind, rare_rows) = rows_by_kind
+    let long_table: Vec<_> = (0..ROWS).map(|n| real[n % real.len()].clone()).collect();
+    let (rare_kind, rare_rows) = e2e::app::count_by_kind(&long_table)
         .into_iter()
         .min_by_key(|(_, rows)| *rows)
         .unwrap();
@@ -185,7 +179,12 @@ async fn rows_redrawn_in_place_match_the_same_view_loaded_afresh() {
         rare_rows < PAGE,
         "{rare_kind} has {rare_rows} rows, a page or more"
     );
-    let rare = facet_css("kind", &rare_kind);
+    let rare_token = long_table
+        .iter()
+        .find(|i| i.kind == rare_kind)
+        .unwrap()
+        .kind_token();
+    let rare = facet_css("kind", &rare_token);
     // What each step changes: which rows, and with them bands, unknowns and links; the page;
     // a tick; fewer columns, then more again; fewer rows, then more again.
     let steps: Vec<(&str, String)> = vec![

@@ -12,11 +12,12 @@ use serde_json::{json, Value};
 
 /// The kind with the most inspections, so combinations have something to narrow.
 fn biggest_kind(inspections: &[Inspection]) -> String {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for i in inspections {
-        *counts.entry(i.kind_token()).or_default() += 1;
-    }
-    counts.into_iter().max_by_key(|(_, n)| *n).unwrap().0
+    let (kind, _) = app::count_by_kind(inspections)
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .unwrap();
+    let first = inspections.iter().find(|i| i.kind == kind).unwrap();
+    first.kind_token()
 }
 
 #[tokio::test]
