@@ -2,6 +2,7 @@
 
 use crate::api::ApiError;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Shows `what` loading, then `render(value)`, or an error panel with a retry button.
 /// `whole_page` marks a page whose only heading comes from the fetched data: the loading
@@ -19,6 +20,29 @@ where
     V: IntoView + 'static,
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
 {
+    // Only this shim is built once per page's data type and render function; the states
+    // below are one copy of code in the wasm, not one per page (2.6 KB less wasm, brotli).
+    let load: Load = Arc::new(move || {
+        let render = render.clone();
+        Suspend::new(async move { resource.await.map(|value| render(value).into_any()) })
+    });
+    fetched_states(
+        load,
+        Callback::new(move |()| resource.refetch()),
+        what,
+        whole_page,
+    )
+}
+
+/// The loaded view, or the error that stopped it, awaited afresh each time the data changes.
+type Load = Arc<dyn Fn() -> Suspend<Result<AnyView, ApiError>> + Send + Sync>;
+
+fn fetched_states(
+    load: Load,
+    refetch: Callback<()>,
+    what: &'static str,
+    whole_page: bool,
+) -> impl IntoView {
     // Transition keeps the error on screen while a retry runs; this line says one is running.
     // (Only for retries: on the first load the Transition's own fallback says it.)
     let (pending, set_pending) = signal(false);
@@ -45,7 +69,7 @@ where
                     type="button"
                     on:click=move |_| {
                         set_retrying.set(true);
-                        resource.refetch();
+                        refetch.run(());
                     }
                 >
                     "Try again"
@@ -75,10 +99,7 @@ where
             }
         }>
             <ErrorBoundary fallback>
-                {move || {
-                    let render = render.clone();
-                    Suspend::new(async move { resource.await.map(render) })
-                }}
+                {move || load()}
             </ErrorBoundary>
         </Transition>
     }

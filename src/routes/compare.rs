@@ -4,7 +4,7 @@ use crate::api;
 use crate::components::fetched::Fetched;
 use crate::components::inspection_fields::inspection_fields;
 use crate::components::standard_rating::StandardRatingView;
-use crate::routes::{page_title, RatingsView};
+use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
@@ -18,12 +18,11 @@ use model::page_link::{compare_href, inspection_href};
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let ratings = LocalResource::new(api::fetch_ratings);
-    let render: RatingsView = |file| view! { <Comparison file /> }.into_any();
     view! {
         <Title text=page_title("Compare inspections") />
         <Meta name="description" content="Up to four probation inspections side by side: overall bands, scores, every standard and the change between rounds." />
         <h1>"Compare inspections"</h1>
-        <Fetched resource=ratings what="the ratings" render />
+        <Fetched resource=ratings what="the ratings" render=|file: RatingsFile| view! { <Comparison file /> } />
     }
 }
 

@@ -6,7 +6,7 @@ use crate::components::inspection_fields::inspection_fields;
 use crate::components::post_list::PostList;
 use crate::components::retry_panel::RetryPanel;
 use crate::components::standard_rating::StandardRatingView;
-use crate::routes::{page_title, RatingsView};
+use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -22,14 +22,13 @@ use model::post::posts_about;
 #[component]
 pub fn InspectionPage() -> impl IntoView {
     let ratings = LocalResource::new(api::fetch_ratings);
-    let render: RatingsView = |file| view! { <InspectionOrNotFound file /> }.into_any();
     // The way back comes first, so the page arriving below it moves nothing on screen.
     view! {
         <Title text=page_title("Inspection") />
         <p class="back">
             <a href="/league-table">"Back to the league table"</a>
         </p>
-        <Fetched resource=ratings what="the ratings" render whole_page=true />
+        <Fetched resource=ratings what="the ratings" render=|file: RatingsFile| view! { <InspectionOrNotFound file /> } whole_page=true />
     }
 }
 
