@@ -39,6 +39,19 @@ addPlugins([
   },
 ]);
 
+// Only a whole JSON file may replace the copy on the device. A server that lost the file may
+// answer with the app's HTML page (status 200), and a cut-off answer is not JSON: either would
+// otherwise turn the next load's good data into an error.
+async function isDataFile(response) {
+  if (!response.ok || (response.headers.get('content-type') || '').includes('text/html')) return false;
+  try {
+    await response.clone().json();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // Stale-while-revalidate for the data JSON: answer from the device at once (the last copy
 // fetched, else the copy installed with this version) and refresh the copy in the background.
 async function dataFromDeviceThenNetwork({ request, event }) {
@@ -46,7 +59,7 @@ async function dataFromDeviceThenNetwork({ request, event }) {
   // no-cache: ask the server (a cheap conditional request), not the browser's HTTP cache,
   // which would often hand back the very copy the device already has.
   const refresh = fetch(request, { cache: 'no-cache' }).then(async (response) => {
-    if (response.ok) await cache.put(request, stamped(response.clone()));
+    if (await isDataFile(response)) await cache.put(request, stamped(response.clone()));
     return response;
   });
   const saved = (await cache.match(request)) || (await matchPrecache(request));

@@ -209,6 +209,62 @@ async fn data_is_served_from_the_device_and_refreshed_in_the_background() {
     e2e.stop().await;
 }
 
+/// A background refresh that gets no whole data file (the server lost it and answers with its
+/// HTML page, or the file is cut short) leaves the copy on the device alone: later loads still
+/// show the full table and say it is from an earlier visit.
+#[tokio::test]
+async fn a_refresh_without_a_whole_data_file_keeps_the_copy_on_the_device() {
+    let (mut e2e, first) = reader_with_worker().await;
+    let ratings = std::fs::read(dist_dir().join("data/ratings.json")).unwrap();
+    for (what, answer) in [
+        ("the server's page instead of the ratings", None),
+        (
+            "half of the ratings file",
+            Some(&ratings[..ratings.len() / 2]),
+        ),
+    ] {
+        let copy = tempfile::Builder::new()
+            .prefix("e2e-lost-data")
+            .tempdir()
+            .unwrap();
+        e2e::copy_dir(&dist_dir(), copy.path());
+        let file = copy.path().join("data/ratings.json");
+        match answer {
+            None => std::fs::remove_file(&file).unwrap(),
+            Some(part) => std::fs::write(&file, part).unwrap(),
+        }
+        e2e.serve_again(copy.path()).await;
+
+        reload_as_a_reader_does(e2e.client()).await;
+        wait_for("the worker to ask the server for the ratings", || async {
+            match e2e
+                .requests()
+                .iter()
+                .any(|r| r.starts_with("/data/ratings.json"))
+            {
+                true => Ok(()),
+                false => Err(format!("{:?}", e2e.requests())),
+            }
+        })
+        .await;
+        // Time for the worker to store the answer, were it to keep it.
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+
+        let client = e2e.client();
+        reload_as_a_reader_does(client).await;
+        assert_full_table(client).await;
+        assert_eq!(
+            organisation_of(client, &first.id).await.as_deref(),
+            Some(first.organisation.as_str()),
+            "after {what}"
+        );
+        let notice = wait_for_css(client, "#saved-data-notice p").await;
+        let notice = notice.text().await.unwrap_or_default();
+        assert!(notice.contains("earlier visit"), "after {what}: {notice}");
+    }
+    e2e.stop().await;
+}
+
 /// Runs the build's own precache step on an edited copy, as a deploy would.
 fn precache(dir: &Path) {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/precache.mjs");
