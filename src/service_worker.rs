@@ -80,6 +80,30 @@ fn report_when_installed(worker: ServiceWorker, on_waiting: impl Fn(ServiceWorke
     on_state_change.forget();
 }
 
+/// Calls `report` with whether the server answered, each time the worker has asked it for data
+/// in the background (`sw/service-worker.js` posts `{ type: "SERVER_ANSWERED", reached }`).
+pub fn on_server_answer(report: impl Fn(bool) + 'static) {
+    let Some(container) = container() else {
+        return;
+    };
+    let on_message = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+        let data = Reflect::get(&event, &"data".into()).unwrap_or_default();
+        let field = |name: &str| Reflect::get(&data, &name.into()).ok();
+        let is_answer =
+            field("type").and_then(|t| t.as_string()).as_deref() == Some("SERVER_ANSWERED");
+        if let Some(reached) = field("reached")
+            .and_then(|r| r.as_bool())
+            .filter(|_| is_answer)
+        {
+            report(reached);
+        }
+    });
+    // Setting `onmessage` also starts the delivery of messages, which otherwise waits for the
+    // page's full load.
+    container.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+}
+
 /// Tells the waiting worker to take over, then reloads once it controls the page, so the whole
 /// page comes from the new version.
 pub fn apply_update(waiting: &ServiceWorker) {

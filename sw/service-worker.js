@@ -52,16 +52,32 @@ async function isDataFile(response) {
   }
 }
 
+// Tells the app's pages whether the server answered a refresh. With only the server gone (or a
+// network without internet) browsers still report a network, so this is how a page answered
+// from the device knows to say it is offline (`src/components/offline_indicator.rs`).
+async function tellPages(reached) {
+  for (const page of await self.clients.matchAll({ type: 'window' })) {
+    page.postMessage({ type: 'SERVER_ANSWERED', reached });
+  }
+}
+
 // Stale-while-revalidate for the data JSON: answer from the device at once (the last copy
 // fetched, else the copy installed with this version) and refresh the copy in the background.
 async function dataFromDeviceThenNetwork({ request, event }) {
   const cache = await caches.open(DATA_CACHE);
   // no-cache: ask the server (a cheap conditional request), not the browser's HTTP cache,
   // which would often hand back the very copy the device already has.
-  const refresh = fetch(request, { cache: 'no-cache' }).then(async (response) => {
-    if (await isDataFile(response)) await cache.put(request, stamped(response.clone()));
-    return response;
-  });
+  const refresh = fetch(request, { cache: 'no-cache' }).then(
+    async (response) => {
+      await tellPages(true);
+      if (await isDataFile(response)) await cache.put(request, stamped(response.clone()));
+      return response;
+    },
+    async (error) => {
+      await tellPages(false);
+      throw error;
+    },
+  );
   const saved = (await cache.match(request)) || (await matchPrecache(request));
   if (!saved) return refresh;
   event.waitUntil(refresh.catch(() => undefined));

@@ -1,5 +1,7 @@
-//! Says so while the device has no network: pages and data saved on it still work.
+//! Says so while the device has no network, or the server cannot be reached: pages and data
+//! saved on the device still work.
 
+use crate::service_worker;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -10,14 +12,23 @@ pub fn OfflineIndicator() -> impl IntoView {
             .map(|w| w.navigator().on_line())
             .unwrap_or(true),
     );
+    // With only the server gone the browser still reports a network; the service worker says
+    // whether the server answered its latest data refresh. Set up before any page asks for data.
+    let server_answers = RwSignal::new(true);
+    service_worker::on_server_answer(move |reached| server_answers.set(reached));
     // The events say what happened; the handle lives as long as the app.
-    let _ = window_event_listener(ev::online, move |_| online.set(true));
+    let _ = window_event_listener(ev::online, move |_| {
+        online.set(true);
+        // Unknown until the next refresh: a network that is back is the better guess.
+        server_answers.set(true);
+    });
     let _ = window_event_listener(ev::offline, move |_| online.set(false));
     view! {
         <div id="offline-indicator" class="app-notice" role="status">
-            <Show when=move || !online.get()>
+            <Show when=move || !online.get() || !server_answers.get()>
                 <p>
                     <strong>"You are offline."</strong>
+                    {move || online.get().then_some(" On Probation's server cannot be reached.")}
                     " Everything On Probation saved on this device still works: the table, the posts and the data page."
                 </p>
             </Show>

@@ -94,6 +94,13 @@ async fn every_route_loads_offline(e2e: &mut E2e) {
         notice.contains("saved on this device") && notice.contains("earlier visit"),
         "{notice}"
     );
+    // The browser still reports a network; the worker's failed refresh is what tells the page.
+    let indicator = wait_for_css(client, "#offline-indicator[role=status] p").await;
+    let indicator = indicator.text().await.unwrap_or_default();
+    assert!(
+        indicator.starts_with("You are offline. On Probation's server cannot be reached."),
+        "{indicator}"
+    );
 
     let post = posts().into_iter().last().expect("a post in the build");
     e2e.goto(&format!("/posts/{}", post.slug)).await;
