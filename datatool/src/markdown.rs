@@ -1,7 +1,8 @@
 //! Turns a post's Markdown into the app's safe blocks. Nothing in a post becomes markup: raw
 //! HTML stays the text it is (a reader sees `<script>` written out), an image becomes its
 //! description, and a link to anything but an http(s) address or a path in the site keeps only
-//! its words. A post's structure (heading levels) is still checked.
+//! its words. A code block keeps its lines as code, and a thematic break (`---`) is left out:
+//! the JSON format has neither. A post's structure (heading levels) is still checked.
 
 use model::link::{is_internal_path, is_web_link};
 use model::post::{Block, Inline};
@@ -113,6 +114,11 @@ fn blocks_until(events: &mut Events, end: Option<TagEnd>) -> Result<Vec<Block>, 
                 flush(&mut loose, &mut blocks);
                 return Ok(blocks);
             }
+            Event::Start(Tag::CodeBlock(_)) => {
+                flush(&mut loose, &mut blocks);
+                events.next();
+                blocks.extend(code_lines(events));
+            }
             Event::Start(ref tag) if is_block_start(tag) => {
                 flush(&mut loose, &mut blocks);
                 events.next();
@@ -121,6 +127,10 @@ fn blocks_until(events: &mut Events, end: Option<TagEnd>) -> Result<Vec<Block>, 
                     Block::Paragraph(content) if content.is_empty() => {}
                     block => blocks.push(block),
                 }
+            }
+            Event::Rule => {
+                flush(&mut loose, &mut blocks);
+                events.next();
             }
             _ => inline(events, &mut loose)?,
         }
@@ -164,6 +174,24 @@ fn block(events: &mut Events, tag: Tag, range: &Range<usize>) -> Result<Block, M
             ))
         }
     })
+}
+
+/// A code block's lines, each a paragraph of code (blank lines left out), since posts have no
+/// preformatted block. Its text is text like any other: `<script>` in it is shown, not run.
+fn code_lines(events: &mut Events) -> Vec<Block> {
+    let mut source = String::new();
+    for (event, _) in events.by_ref() {
+        match event {
+            Event::End(TagEnd::CodeBlock) => break,
+            Event::Text(text) => source.push_str(&text),
+            _ => {}
+        }
+    }
+    source
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| Block::Paragraph(vec![Inline::Code(line.to_string())]))
+        .collect()
 }
 
 /// The source of a raw HTML block, as text; an HTML comment is the editor's note and is left out.
@@ -425,6 +453,24 @@ mod tests {
             .unwrap_err()
             .reason
             .contains("no deeper"));
+    }
+
+    #[test]
+    fn code_blocks_keep_their_lines_as_code_and_breaks_are_left_out() {
+        let code = |line: &str| Block::Paragraph(vec![Inline::Code(line.into())]);
+        let blocks =
+            to_blocks("Before.\n\n```html\n<script>alert(1)</script>\n\n  two\n```\n\n---\n\n    indented\n\nAfter.")
+                .unwrap();
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Paragraph(vec![text("Before.")]),
+                code("<script>alert(1)</script>"),
+                code("  two"),
+                code("indented"),
+                Block::Paragraph(vec![text("After.")]),
+            ]
+        );
     }
 
     #[test]
