@@ -69,9 +69,10 @@ fn usage(problem: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// The largest source file read. The real ones are tens of kilobytes; anything near this is the
-/// wrong file (an export, a binary), and reading it whole would only stall the build.
-const MAX_SOURCE_BYTES: u64 = 2 * 1024 * 1024;
+/// The largest source file read. The real ones are tens of kilobytes; this still takes a
+/// ratings file of more than 10,000 inspections, and anything larger is the wrong file (an
+/// export, a binary), which reading whole would only stall the build.
+const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Reads a source file as UTF-8, reporting a missing file, a file too large or bad bytes
 /// against its path.
@@ -89,12 +90,14 @@ fn read_source(path: &Path) -> Result<String, Vec<Diagnostic>> {
         .and_then(|file| file.take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        // The line the limit falls in, counted in the bytes read.
+        let line = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
         return Err(vec![Diagnostic::new(
             path,
-            None,
+            Some(line),
             None,
             format!(
-                "too large: more than {} MB; a source file should be a few hundred kilobytes at most. Is it the right file?",
+                "too large: the file passes {} MB on this line; a source file should be a few hundred kilobytes. Is it the right file?",
                 MAX_SOURCE_BYTES / (1024 * 1024)
             ),
         )]);

@@ -104,19 +104,60 @@ fn every_bad_input_is_refused_with_its_message_and_leaves_the_previous_json() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// The project's inspections with its first row repeated until the file is 10 MB.
+fn ten_megabytes() -> String {
+    let mut text =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/inspections.csv"))
+            .unwrap();
+    let row = text.lines().nth(1).unwrap().to_string() + "\n";
+    while text.len() < 10 * 1024 * 1024 {
+        text.push_str(&row);
+    }
+    text
+}
+
 #[test]
 fn a_ten_megabyte_source_is_refused_by_its_size() {
-    let spoil = |root: &Path| {
-        let path = root.join("data/inspections.csv");
-        let mut text = fs::read_to_string(&path).unwrap();
-        let row = text.lines().nth(1).unwrap().to_string() + "\n";
-        while text.len() < 10 * 1024 * 1024 {
-            text.push_str(&row);
-        }
-        fs::write(path, text).unwrap();
-    };
-    let expected = ["data/inspections.csv: too large:".to_string()];
+    let text = ten_megabytes();
+    // The line the 8 MB limit falls in.
+    let line = text.as_bytes()[..=8 * 1024 * 1024]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1;
+    let expected = [format!(
+        "data/inspections.csv:{line}: too large: the file passes 8 MB on this line"
+    )];
+    let spoil = |root: &Path| fs::write(root.join("data/inspections.csv"), &text).unwrap();
     if let Some(failure) = fails_cleanly("ten-megabytes", spoil, &expected) {
         panic!("{failure}");
     }
+}
+
+/// Size alone refuses only files far past any real ratings: 10,000 inspections build.
+#[test]
+fn ten_thousand_inspections_build() {
+    let dir = project_copy();
+    let path = dir.path().join("data/inspections.csv");
+    let text = fs::read_to_string(&path).unwrap();
+    let mut lines = text.lines();
+    let mut csv = format!("{}\n", lines.next().unwrap());
+    let row = lines.next().unwrap();
+    let (id, rest) = row.split_once(',').unwrap();
+    for n in 0..10_000 {
+        csv.push_str(&format!("{id}-{n},{rest}\n"));
+    }
+    assert!(csv.len() > 2 * 1024 * 1024, "{} bytes", csv.len());
+    fs::write(&path, csv).unwrap();
+    // Posts name inspections of the real file, which this one does not have.
+    fs::remove_dir_all(dir.path().join("content/posts")).unwrap();
+    fs::create_dir(dir.path().join("content/posts")).unwrap();
+    let output = run(dir.path(), "build");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let ratings = fs::read_to_string(dir.path().join("public/data/ratings.json")).unwrap();
+    assert!(ratings.contains(&format!("\"{id}-9999\"")));
 }
