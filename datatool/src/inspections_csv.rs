@@ -144,21 +144,31 @@ pub fn parse(
     let mut first_line_of: HashMap<String, usize> = HashMap::new();
     for (line, record) in csv_records(&mut reader, path, text, &mut errors) {
         if record.len() != headers.len() {
-            // A quote left open swallows the lines after it into one field.
-            let open_quote = if record.iter().any(|field| field.contains('\n')) {
-                "; a quote opened on this line is not closed, so the lines after it were read as part of one field"
-            } else {
-                ""
+            let counts = format!(
+                "{} fields but the header has {}",
+                record.len(),
+                headers.len()
+            );
+            // Named by the field a quote left open swallowed the lines after it into, or by the
+            // first column a short row has no field for.
+            let (field, reason) = match record.iter().position(|field| field.contains('\n')) {
+                Some(open) => (
+                    headers.get(open),
+                    format!("a quote opened in this field is not closed, so the lines after it were read as part of it (the row has {counts})"),
+                ),
+                None => match headers.get(record.len()) {
+                    Some(missing) => (
+                        Some(missing),
+                        format!("the row ends before this column: it has {counts}"),
+                    ),
+                    None => (None, format!("the row has {counts}")),
+                },
             };
             errors.push(Diagnostic::new(
                 path,
                 Some(line),
-                None,
-                format!(
-                    "has {} fields but the header has {}{open_quote}",
-                    record.len(),
-                    headers.len()
-                ),
+                field.map(String::as_str),
+                reason,
             ));
             continue;
         }
@@ -453,7 +463,7 @@ mod tests {
         let row = GOOD.replace(",Note\n", "\n");
         assert_eq!(
             only_error(&row),
-            "inspections.csv:2: has 19 fields but the header has 20"
+            "inspections.csv:2: notes: the row ends before this column: it has 19 fields but the header has 20"
         );
     }
 
@@ -462,9 +472,9 @@ mod tests {
         let row = GOOD.replace(",A CRC,", ",\"A CRC,");
         let errors = run(&format!("{row}{GOOD}")).unwrap_err();
         assert!(
-            errors[0]
-                .to_string()
-                .starts_with("inspections.csv:2: has 2 fields but the header has 20; a quote opened on this line is not closed"),
+            errors[0].to_string().starts_with(
+                "inspections.csv:2: organisation: a quote opened in this field is not closed"
+            ),
             "{}",
             errors[0]
         );
