@@ -7,6 +7,7 @@ use model::format::{
 use model::saved_copy::SAVED_AT_HEADER;
 use model::slug::is_post_slug;
 use std::fmt;
+use web_sys::RequestCache;
 
 pub const RATINGS_URL: &str = "/data/ratings.json";
 pub const POSTS_INDEX_URL: &str = "/data/posts/index.json";
@@ -54,7 +55,10 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-async fn fetch_text(url: &str, what: &'static str) -> Result<String, ApiError> {
+/// `afresh` skips the browser's HTTP cache, conditional requests included: a reader trying again
+/// wants what the server has now, and a server may call a cached answer (its HTML page for a
+/// file it did not have) still current.
+async fn fetch_text(url: &str, what: &'static str, afresh: bool) -> Result<String, ApiError> {
     // The browser aborts the request, body included, when the time is up.
     let deadline = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_SECONDS * 1000);
     let failed = |e: gloo_net::Error| {
@@ -67,8 +71,14 @@ async fn fetch_text(url: &str, what: &'static str) -> Result<String, ApiError> {
             }
         }
     };
+    let cache = if afresh {
+        RequestCache::Reload
+    } else {
+        RequestCache::Default
+    };
     let response = gloo_net::http::Request::get(url)
         .abort_signal(Some(&deadline))
+        .cache(cache)
         .send()
         .await
         .map_err(failed)?;
@@ -91,31 +101,32 @@ async fn fetch_text(url: &str, what: &'static str) -> Result<String, ApiError> {
 
 pub async fn fetch_ratings() -> Result<RatingsFile, ApiError> {
     let what = "the ratings";
-    let text = fetch_text(RATINGS_URL, what).await?;
+    let text = fetch_text(RATINGS_URL, what, false).await?;
     parse_ratings(&text).map_err(|error| ApiError::Format { what, error })
 }
 
 pub async fn fetch_posts_index() -> Result<PostsIndex, ApiError> {
     let what = "the list of posts";
-    let text = fetch_text(POSTS_INDEX_URL, what).await?;
+    let text = fetch_text(POSTS_INDEX_URL, what, false).await?;
     parse_posts_index(&text).map_err(|error| ApiError::Format { what, error })
 }
 
 /// Every post's text, for searching bodies; fetched only once a search starts.
 pub async fn fetch_posts_search() -> Result<PostsSearch, ApiError> {
     let what = "the text of the posts";
-    let text = fetch_text(POSTS_SEARCH_URL, what).await?;
+    let text = fetch_text(POSTS_SEARCH_URL, what, false).await?;
     parse_posts_search(&text).map_err(|error| ApiError::Format { what, error })
 }
 
 /// `None` when there is no post of that name, so the page can say so instead of showing an error.
-pub async fn fetch_post(slug: String) -> Result<Option<PostFile>, ApiError> {
+/// `afresh`: see [`fetch_text`].
+pub async fn fetch_post(slug: String, afresh: bool) -> Result<Option<PostFile>, ApiError> {
     let what = "this post";
     // Checked before it becomes part of a URL: `/posts/..%2Fratings` fetches nothing.
     if !is_post_slug(&slug) {
         return Ok(None);
     }
-    let text = match fetch_text(&format!("/data/posts/{slug}.json"), what).await {
+    let text = match fetch_text(&format!("/data/posts/{slug}.json"), what, afresh).await {
         Err(ApiError::NotFound { .. }) => return Ok(None),
         other => other?,
     };

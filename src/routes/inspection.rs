@@ -28,13 +28,16 @@ pub fn InspectionPage() -> impl IntoView {
         <p class="back">
             <a href="/league-table">"Back to the league table"</a>
         </p>
-        <Fetched resource=ratings what="the ratings" render=|file: RatingsFile| view! { <InspectionOrNotFound file /> } whole_page=true />
+        <Fetched resource=ratings what="the ratings" render=move |file: RatingsFile| view! { <InspectionOrNotFound file ratings /> } whole_page=true />
     }
 }
 
 /// Following a link to another inspection keeps this page: the view follows the id.
 #[component]
-fn InspectionOrNotFound(file: RatingsFile) -> impl IntoView {
+fn InspectionOrNotFound(
+    file: RatingsFile,
+    ratings: LocalResource<Result<RatingsFile, ApiError>>,
+) -> impl IntoView {
     let params = use_params_map();
     let posts = LocalResource::new(api::fetch_posts_index);
     let file = StoredValue::new(file);
@@ -45,7 +48,9 @@ fn InspectionOrNotFound(file: RatingsFile) -> impl IntoView {
                 view! { <Details inspection=inspection.clone() file=file.clone() posts /> }
                     .into_any()
             }
-            None => view! { <InspectionNotFound id /> }.into_any(),
+            None => {
+                view! { <InspectionNotFound id on_retry=move || ratings.refetch() /> }.into_any()
+            }
         })
     }
 }
@@ -207,8 +212,9 @@ fn Sources(inspection: Inspection) -> impl IntoView {
     .into_any()
 }
 
+/// Trying again helps with an inspection added after this page last read the ratings.
 #[component]
-fn InspectionNotFound(id: String) -> impl IntoView {
+fn InspectionNotFound(id: String, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     view! {
         <Title text=page_title("Inspection not found") />
         <Meta name="description" content="There is no inspection at this address." />
@@ -217,6 +223,8 @@ fn InspectionNotFound(id: String) -> impl IntoView {
             "There is no inspection with the id “" {id} "”. It may have been renamed, or the link may be mistyped."
         </p>
         <p>
+            <button type="button" on:click=move |_| on_retry.run(())>"Try again"</button>
+            " "
             <a href="/league-table">"Find it in the league table"</a>
         </p>
     }

@@ -21,8 +21,22 @@ use model::related::{neighbours, related_posts};
 #[component]
 pub fn PostPage() -> impl IntoView {
     let params = use_params_map();
-    let post =
-        LocalResource::new(move || api::fetch_post(params.read().get("slug").unwrap_or_default()));
+    // Trying again after "Post not found" asks the server afresh, past the browser's cache.
+    let tried_again = RwSignal::new(false);
+    let post = LocalResource::new(move || {
+        api::fetch_post(
+            params.read().get("slug").unwrap_or_default(),
+            tried_again.get_untracked(),
+        )
+    });
+    let try_again = move || {
+        tried_again.set(true);
+        post.refetch();
+    };
+    let render = move |found: Option<PostFile>| match found {
+        Some(found) => view! { <Post post=found /> }.into_any(),
+        None => view! { <PostNotFound on_retry=try_again /> }.into_any(),
+    };
     // The way back comes first, so the post arriving below it moves nothing on screen.
     view! {
         <Title text=page_title("Post") />
@@ -32,16 +46,9 @@ pub fn PostPage() -> impl IntoView {
         <Fetched
             resource=post
             what="this post"
-            render=post_or_not_found
+            render
             whole_page=true
         />
-    }
-}
-
-fn post_or_not_found(post: Option<PostFile>) -> AnyView {
-    match post {
-        Some(post) => view! { <Post post /> }.into_any(),
-        None => view! { <PostNotFound /> }.into_any(),
     }
 }
 
@@ -165,12 +172,16 @@ fn PostLinks(
     }
 }
 
+/// Trying again helps with a post published after this page last looked.
 #[component]
-fn PostNotFound() -> impl IntoView {
+fn PostNotFound(#[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     view! {
         <Title text=page_title("Post not found") />
         <Meta name="description" content="There is no post at this address." />
         <h1>"Post not found"</h1>
         <p>"There is no post at this address. It may have been renamed, or the link may be mistyped."</p>
+        <p>
+            <button type="button" on:click=move |_| on_retry.run(())>"Try again"</button>
+        </p>
     }
 }

@@ -306,3 +306,39 @@ async fn inspection_deep_link_survives_reload() {
     assert_eq!(url.path(), format!("/inspections/{id}"));
     e2e.stop().await;
 }
+
+/// An inspection missing from the ratings when the page looked appears when the reader tries
+/// again once the ratings have it. The first try may still get the copy the service worker
+/// kept, which it refreshes meanwhile, so the reader tries until the page shows it.
+#[tokio::test]
+async fn an_inspection_not_found_appears_on_trying_again_once_it_is_there() {
+    let doc = ratings();
+    let first = list(&doc, "inspections")[0].clone();
+    let (id, organisation) = (text(&first["id"]), text(&first["organisation"]));
+    let mut without = doc.clone();
+    without["inspections"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|i| i["id"] != first["id"]);
+    let mut e2e = E2e::start_with_edited_copy(|dir| {
+        std::fs::write(dir.join("data/ratings.json"), without.to_string()).unwrap()
+    })
+    .await;
+    open(&e2e, id, "Inspection not found").await;
+    e2e.serve_again(&app::dist_dir()).await;
+    let client = e2e.client();
+    wait_for("the inspection after trying again", || async move {
+        let retry = client
+            .find(fantoccini::Locator::Css("main h1 ~ p button"))
+            .await;
+        if let Ok(button) = retry {
+            let _ = button.click().await;
+        }
+        match dom::text_of(client, "main h1").await {
+            Some(h1) if h1 == organisation => Ok(()),
+            other => Err(format!("{other:?}")),
+        }
+    })
+    .await;
+    e2e.stop().await;
+}

@@ -190,3 +190,22 @@ async fn unknown_post_slug_says_so_instead_of_a_blank_page() {
     }
     e2e.stop().await;
 }
+
+/// A post missing when the page looked (not yet published, say) appears when the reader tries
+/// again once it is there.
+#[tokio::test]
+async fn a_post_not_found_appears_on_trying_again_once_it_is_there() {
+    let post = app::posts()
+        .into_iter()
+        .next()
+        .expect("a post in the build");
+    let file = format!("data/posts/{}.json", post.slug);
+    let mut e2e =
+        E2e::start_with_edited_copy(|dir| std::fs::remove_file(dir.join(&file)).unwrap()).await;
+    e2e.goto(&format!("/posts/{}", post.slug)).await;
+    wait_for_text(e2e.client(), "main h1", "Post not found").await;
+    e2e.serve_again(&app::dist_dir()).await;
+    dom::click(e2e.client(), "main h1 ~ p button").await;
+    wait_for_text(e2e.client(), "main h1", &post.title).await;
+    e2e.stop().await;
+}
