@@ -4,9 +4,27 @@
 use super::stored_columns;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::location::State;
 use leptos_router::NavigateOptions;
 use model::table::data::TableData;
 use model::table::url_state::{names_hidden_groups, ViewState};
+use wasm_bindgen::JsValue;
+
+/// The table marks each history entry it makes or reads (`history.state`): such an entry's
+/// address is its exact view, so a reload or a way back shows just that. An entry without the
+/// mark (a link followed, an address typed) gets the reader's stored choice of columns.
+const TABLE_ENTRY: &str = "on-probation:table-view";
+
+fn is_table_entry() -> bool {
+    let state = web_sys::window().and_then(|w| w.history().ok()?.state().ok());
+    state.and_then(|s| s.as_string()).as_deref() == Some(TABLE_ENTRY)
+}
+
+fn mark_table_entry() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state(&JsValue::from_str(TABLE_ENTRY), "");
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct TableView {
@@ -39,6 +57,7 @@ impl TableView {
                 NavigateOptions {
                     replace,
                     scroll: false,
+                    state: State::new(Some(JsValue::from_str(TABLE_ENTRY))),
                     ..Default::default()
                 },
             )
@@ -48,15 +67,18 @@ impl TableView {
             state,
             navigate,
         };
-        // A link that does not say which columns to hide gets the reader's stored choice. Done
-        // after the first render, so the router is not asked to navigate while it renders.
-        // It reads nothing reactively, so it runs once.
+        // An address that does not say which columns to hide, reached by a link or typed, gets
+        // the reader's stored choice. Done after the first render, so the router is not asked
+        // to navigate while it renders. It reads nothing reactively, so it runs once.
         Effect::new(move |_| {
-            if !names_hidden_groups(&location.search.get_untracked()) {
-                let stored = data.with_value(stored_columns::load);
-                if !stored.is_empty() {
-                    view.update(History::Replace, |s| s.hidden = stored);
-                }
+            if names_hidden_groups(&location.search.get_untracked()) || is_table_entry() {
+                return;
+            }
+            let stored = data.with_value(stored_columns::load);
+            if stored.is_empty() {
+                mark_table_entry();
+            } else {
+                view.update(History::Replace, |s| s.hidden = stored);
             }
         });
         view

@@ -167,6 +167,63 @@ async fn the_view_comes_back_after_a_reload_and_after_going_back() {
     e2e.stop().await;
 }
 
+/// Cells in the table's first row: the columns shown.
+async fn columns_shown(client: &fantoccini::Client) -> u64 {
+    let script = "const row = document.querySelector('table.league-table tbody tr');\
+                  return row ? row.children.length : 0;";
+    dom::run_js(client, script, vec![])
+        .await
+        .as_u64()
+        .unwrap_or(0)
+}
+
+async fn wait_for_columns(client: &fantoccini::Client, what: &str, expected: u64) {
+    wait_for(what, || async move {
+        match columns_shown(client).await {
+            shown if shown == expected => Ok(()),
+            shown => Err(format!("{shown} columns shown")),
+        }
+    })
+    .await;
+}
+
+/// Hiding a group of columns is stored for the next visit, but an address the table wrote
+/// keeps its own view: going back before the change and reloading shows every column again.
+#[tokio::test]
+async fn hidden_columns_are_kept_for_a_new_visit_but_back_and_reload_show_the_address() {
+    let n = app::inspections().len();
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    dom::open_table(&e2e, n).await;
+    let all = columns_shown(client).await;
+
+    dom::click(client, "input[name=columns]").await;
+    wait_for("fewer columns", || async move {
+        match columns_shown(client).await {
+            shown if shown < all => Ok(()),
+            shown => Err(format!("{shown} columns shown")),
+        }
+    })
+    .await;
+    let fewer = columns_shown(client).await;
+
+    client.back().await.expect("go back");
+    wait_for_columns(client, "every column after going back", all).await;
+    e2e.reload().await;
+    dom::settle_table(client, |s| s.rows.len() == n).await;
+    wait_for_columns(client, "every column after a reload", all).await;
+    assert!(
+        !dom::location_search(client).await.contains("hide="),
+        "the address is left as it was"
+    );
+
+    // A new visit (loading the same address again counts as a reload in some engines).
+    e2e.goto("/about").await;
+    e2e.goto("/league-table").await;
+    wait_for_columns(client, "the stored choice on a new visit", fewer).await;
+    e2e.stop().await;
+}
+
 /// Clicks a download link with its navigation cancelled (so no file is written), then reads the
 /// Blob the page made for it. The Blob is caught as the page turns it into the link's address:
 /// fetching a `blob:` address would break the page's `connect-src 'self'` policy.
