@@ -1,4 +1,4 @@
-//! The corpus of bad inputs in `tests/bad-input/`: each case is a folder holding files that
+//! The corpus of bad inputs in the repository's `tests/bad-input/`: each case is a folder holding files that
 //! replace or join the project's sources, and `expected.txt` with the message fragments the
 //! data tool must print (file, line and field). Every case runs the real binary over a copy of
 //! the project that has already been built once, and must fail without touching that output.
@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-input")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/bad-input")
 }
 
 /// Every file under `dir`, by path relative to it, with its bytes.
