@@ -149,12 +149,13 @@ pub fn parse(
                 record.len(),
                 headers.len()
             );
-            // Named by the field a quote left open swallowed the lines after it into, or by the
-            // first column a short row has no field for.
+            // Named by the field that runs over several lines (most likely a quote left open,
+            // which swallows the lines after it), or by the first column a short row has no
+            // field for.
             let (field, reason) = match record.iter().position(|field| field.contains('\n')) {
                 Some(open) => (
                     headers.get(open),
-                    format!("a quote opened in this field is not closed, so the lines after it were read as part of it (the row has {counts})"),
+                    format!("this field runs over several lines, so a quote opened in it is probably not closed and the lines after it were read as part of it (the row has {counts})"),
                 ),
                 None => match headers.get(record.len()) {
                     Some(missing) => (
@@ -473,7 +474,7 @@ mod tests {
         let errors = run(&format!("{row}{GOOD}")).unwrap_err();
         assert!(
             errors[0].to_string().starts_with(
-                "inspections.csv:2: organisation: a quote opened in this field is not closed"
+                "inspections.csv:2: organisation: this field runs over several lines, so a quote opened in it is probably not closed"
             ),
             "{}",
             errors[0]

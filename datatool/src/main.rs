@@ -90,14 +90,18 @@ fn read_source(path: &Path) -> Result<String, Vec<Diagnostic>> {
         .and_then(|file| file.take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_SOURCE_BYTES {
-        // The line the limit falls in, counted in the bytes read.
-        let line = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+        // The line the first byte past the limit is on.
+        let line = bytes[..MAX_SOURCE_BYTES as usize]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         return Err(vec![Diagnostic::new(
             path,
             Some(line),
             None,
             format!(
-                "too large: the file passes {} MB on this line; a source file should be a few hundred kilobytes. Is it the right file?",
+                "too large: the file passes {} MiB on this line; a source file should be a few hundred kilobytes. Is it the right file?",
                 MAX_SOURCE_BYTES / (1024 * 1024)
             ),
         )]);

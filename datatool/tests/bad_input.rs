@@ -119,14 +119,14 @@ fn ten_megabytes() -> String {
 #[test]
 fn a_ten_megabyte_source_is_refused_by_its_size() {
     let text = ten_megabytes();
-    // The line the 8 MB limit falls in.
-    let line = text.as_bytes()[..=8 * 1024 * 1024]
+    // The line of the first byte past the 8 MiB limit.
+    let line = text.as_bytes()[..8 * 1024 * 1024]
         .iter()
         .filter(|&&b| b == b'\n')
         .count()
         + 1;
     let expected = [format!(
-        "data/inspections.csv:{line}: too large: the file passes 8 MB on this line"
+        "data/inspections.csv:{line}: too large: the file passes 8 MiB on this line"
     )];
     let spoil = |root: &Path| fs::write(root.join("data/inspections.csv"), &text).unwrap();
     if let Some(failure) = fails_cleanly("ten-megabytes", spoil, &expected) {
