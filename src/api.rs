@@ -55,9 +55,10 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-/// `afresh` skips the browser's HTTP cache, conditional requests included: a reader trying again
-/// wants what the server has now, and a server may call a cached answer (its HTML page for a
-/// file it did not have) still current.
+/// `afresh` skips the browser's HTTP cache, conditional requests included, and the service
+/// worker then asks the server before its saved copy: a reader trying again wants what the
+/// server has now, and a server may call a cached answer (its HTML page for a file it did not
+/// have) still current.
 async fn fetch_text(url: &str, what: &'static str, afresh: bool) -> Result<String, ApiError> {
     // The browser aborts the request, body included, when the time is up.
     let deadline = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_SECONDS * 1000);
@@ -100,8 +101,17 @@ async fn fetch_text(url: &str, what: &'static str, afresh: bool) -> Result<Strin
 }
 
 pub async fn fetch_ratings() -> Result<RatingsFile, ApiError> {
+    ratings(false).await
+}
+
+/// The ratings asked of the server afresh: see [`fetch_text`].
+pub async fn fetch_ratings_afresh() -> Result<RatingsFile, ApiError> {
+    ratings(true).await
+}
+
+async fn ratings(afresh: bool) -> Result<RatingsFile, ApiError> {
     let what = "the ratings";
-    let text = fetch_text(RATINGS_URL, what, false).await?;
+    let text = fetch_text(RATINGS_URL, what, afresh).await?;
     parse_ratings(&text).map_err(|error| ApiError::Format { what, error })
 }
 

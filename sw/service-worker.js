@@ -65,9 +65,12 @@ async function tellPages(reached) {
 // fetched, else the copy installed with this version) and refresh the copy in the background.
 async function dataFromDeviceThenNetwork({ request, event }) {
   const cache = await caches.open(DATA_CACHE);
-  // no-cache: ask the server (a cheap conditional request), not the browser's HTTP cache,
-  // which would often hand back the very copy the device already has.
-  const refresh = fetch(request, { cache: 'no-cache' }).then(
+  // A reader trying again (the app then asks with cache: 'reload') wants the server's answer
+  // now, past every cache; the copy on the device is only the fallback.
+  const afresh = request.cache === 'reload';
+  // no-cache otherwise: ask the server (a cheap conditional request), not the browser's HTTP
+  // cache, which would often hand back the very copy the device already has.
+  const refresh = fetch(request, { cache: afresh ? 'reload' : 'no-cache' }).then(
     async (response) => {
       await tellPages(true);
       if (await isDataFile(response)) await cache.put(request, stamped(response.clone()));
@@ -79,6 +82,7 @@ async function dataFromDeviceThenNetwork({ request, event }) {
     },
   );
   const saved = (await cache.match(request)) || (await matchPrecache(request));
+  if (afresh) return refresh.catch((error) => saved || Promise.reject(error));
   if (!saved) return refresh;
   event.waitUntil(refresh.catch(() => undefined));
   return saved;

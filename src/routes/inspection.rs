@@ -21,23 +21,35 @@ use model::post::posts_about;
 
 #[component]
 pub fn InspectionPage() -> impl IntoView {
-    let ratings = LocalResource::new(api::fetch_ratings);
+    // Trying again after "Inspection not found" asks the server afresh, past the caches.
+    let afresh = StoredValue::new(false);
+    let ratings = LocalResource::new(move || {
+        let afresh = std::mem::take(&mut *afresh.write_value());
+        async move {
+            if afresh {
+                api::fetch_ratings_afresh().await
+            } else {
+                api::fetch_ratings().await
+            }
+        }
+    });
+    let try_again = Callback::new(move |()| {
+        afresh.set_value(true);
+        ratings.refetch();
+    });
     // The way back comes first, so the page arriving below it moves nothing on screen.
     view! {
         <Title text=page_title("Inspection") />
         <p class="back">
             <a href="/league-table">"Back to the league table"</a>
         </p>
-        <Fetched resource=ratings what="the ratings" render=move |file: RatingsFile| view! { <InspectionOrNotFound file ratings /> } whole_page=true />
+        <Fetched resource=ratings what="the ratings" render=move |file: RatingsFile| view! { <InspectionOrNotFound file try_again /> } whole_page=true />
     }
 }
 
 /// Following a link to another inspection keeps this page: the view follows the id.
 #[component]
-fn InspectionOrNotFound(
-    file: RatingsFile,
-    ratings: LocalResource<Result<RatingsFile, ApiError>>,
-) -> impl IntoView {
+fn InspectionOrNotFound(file: RatingsFile, try_again: Callback<()>) -> impl IntoView {
     let params = use_params_map();
     let posts = LocalResource::new(api::fetch_posts_index);
     let file = StoredValue::new(file);
@@ -48,9 +60,7 @@ fn InspectionOrNotFound(
                 view! { <Details inspection=inspection.clone() file=file.clone() posts /> }
                     .into_any()
             }
-            None => {
-                view! { <InspectionNotFound id on_retry=move || ratings.refetch() /> }.into_any()
-            }
+            None => view! { <InspectionNotFound id on_retry=try_again /> }.into_any(),
         })
     }
 }

@@ -21,16 +21,15 @@ use model::related::{neighbours, related_posts};
 #[component]
 pub fn PostPage() -> impl IntoView {
     let params = use_params_map();
-    // Trying again after "Post not found" asks the server afresh, past the browser's cache.
-    let tried_again = RwSignal::new(false);
+    // Trying again after "Post not found" asks the server afresh, past the caches; only that
+    // one request, not the posts opened later on this page.
+    let afresh = StoredValue::new(false);
     let post = LocalResource::new(move || {
-        api::fetch_post(
-            params.read().get("slug").unwrap_or_default(),
-            tried_again.get_untracked(),
-        )
+        let slug = params.read().get("slug").unwrap_or_default();
+        api::fetch_post(slug, std::mem::take(&mut *afresh.write_value()))
     });
     let try_again = move || {
-        tried_again.set(true);
+        afresh.set_value(true);
         post.refetch();
     };
     let render = move |found: Option<PostFile>| match found {

@@ -192,7 +192,8 @@ async fn unknown_post_slug_says_so_instead_of_a_blank_page() {
 }
 
 /// A post missing when the page looked (not yet published, say) appears when the reader tries
-/// again once it is there.
+/// again once it is there: one try, with a service worker controlling the page, which asks the
+/// server before any copy it has.
 #[tokio::test]
 async fn a_post_not_found_appears_on_trying_again_once_it_is_there() {
     let post = app::posts()
@@ -200,12 +201,32 @@ async fn a_post_not_found_appears_on_trying_again_once_it_is_there() {
         .next()
         .expect("a post in the build");
     let file = format!("data/posts/{}.json", post.slug);
-    let mut e2e =
-        E2e::start_with_edited_copy(|dir| std::fs::remove_file(dir.join(&file)).unwrap()).await;
+    let mut e2e = E2e::start_with_edited_copy(|dir| {
+        std::fs::remove_file(dir.join(&file)).unwrap();
+        // Out of the worker's list of files too, so that it installs without it.
+        let worker = dir.join("sw.js");
+        let text = std::fs::read_to_string(&worker).unwrap();
+        let tail = format!("\"url\":\"{file}\"}}");
+        let end = text.find(&tail).expect("the post in the worker's list") + tail.len();
+        let start = text[..end].rfind('{').unwrap();
+        let rest = &text[end..];
+        let rest = rest.strip_prefix(',').unwrap_or(rest);
+        std::fs::write(&worker, format!("{}{rest}", &text[..start])).unwrap();
+    })
+    .await;
+    let client = e2e.client();
     e2e.goto(&format!("/posts/{}", post.slug)).await;
-    wait_for_text(e2e.client(), "main h1", "Post not found").await;
+    wait_for_text(client, "main h1", "Post not found").await;
+    e2e::script::wait_for_value(
+        client,
+        "a service worker to control the page",
+        "return (navigator.serviceWorker && navigator.serviceWorker.controller) ? true : null;",
+        vec![],
+    )
+    .await;
     e2e.serve_again(&app::dist_dir()).await;
-    dom::click(e2e.client(), "main h1 ~ p button").await;
-    wait_for_text(e2e.client(), "main h1", &post.title).await;
+    let client = e2e.client();
+    dom::click(client, "main h1 ~ p button").await;
+    wait_for_text(client, "main h1", &post.title).await;
     e2e.stop().await;
 }
