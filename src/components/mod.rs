@@ -19,5 +19,6 @@ pub mod search_field;
 pub mod select_filter;
 pub mod share_button;
 pub mod standard_rating;
+pub mod try_again;
 pub mod unknown;
 pub mod update_prompt;

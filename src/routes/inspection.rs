@@ -6,6 +6,7 @@ use crate::components::inspection_fields::inspection_fields;
 use crate::components::post_list::PostList;
 use crate::components::retry_panel::RetryPanel;
 use crate::components::standard_rating::StandardRatingView;
+use crate::components::try_again::TryAgain;
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -33,6 +34,7 @@ pub fn InspectionPage() -> impl IntoView {
             }
         }
     });
+    let tries = RwSignal::new(0);
     let try_again = Callback::new(move |()| {
         afresh.set_value(true);
         ratings.refetch();
@@ -43,13 +45,17 @@ pub fn InspectionPage() -> impl IntoView {
         <p class="back">
             <a href="/league-table">"Back to the league table"</a>
         </p>
-        <Fetched resource=ratings what="the ratings" render=move |file: RatingsFile| view! { <InspectionOrNotFound file try_again /> } whole_page=true />
+        <Fetched resource=ratings what="the ratings" render=move |file: RatingsFile| view! { <InspectionOrNotFound file tries try_again /> } whole_page=true />
     }
 }
 
 /// Following a link to another inspection keeps this page: the view follows the id.
 #[component]
-fn InspectionOrNotFound(file: RatingsFile, try_again: Callback<()>) -> impl IntoView {
+fn InspectionOrNotFound(
+    file: RatingsFile,
+    tries: RwSignal<u32>,
+    try_again: Callback<()>,
+) -> impl IntoView {
     let params = use_params_map();
     let posts = LocalResource::new(api::fetch_posts_index);
     let file = StoredValue::new(file);
@@ -60,7 +66,7 @@ fn InspectionOrNotFound(file: RatingsFile, try_again: Callback<()>) -> impl Into
                 view! { <Details inspection=inspection.clone() file=file.clone() posts /> }
                     .into_any()
             }
-            None => view! { <InspectionNotFound id on_retry=try_again /> }.into_any(),
+            None => view! { <InspectionNotFound id tries try_again /> }.into_any(),
         })
     }
 }
@@ -224,7 +230,7 @@ fn Sources(inspection: Inspection) -> impl IntoView {
 
 /// Trying again helps with an inspection added after this page last read the ratings.
 #[component]
-fn InspectionNotFound(id: String, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+fn InspectionNotFound(id: String, tries: RwSignal<u32>, try_again: Callback<()>) -> impl IntoView {
     view! {
         <Title text=page_title("Inspection not found") />
         <Meta name="description" content="There is no inspection at this address." />
@@ -232,9 +238,8 @@ fn InspectionNotFound(id: String, #[prop(into)] on_retry: Callback<()>) -> impl 
         <p>
             "There is no inspection with the id “" {id} "”. It may have been renamed, or the link may be mistyped."
         </p>
+        <TryAgain tries on_retry=try_again still="Looked again: there is still no inspection with this id." />
         <p>
-            <button type="button" on:click=move |_| on_retry.run(())>"Try again"</button>
-            " "
             <a href="/league-table">"Find it in the league table"</a>
         </p>
     }

@@ -8,6 +8,7 @@ use crate::components::post_meta::PostMeta;
 use crate::components::ratings_box::RatingsBox;
 use crate::components::retry_panel::RetryPanel;
 use crate::components::share_button::ShareButton;
+use crate::components::try_again::TryAgain;
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -28,13 +29,14 @@ pub fn PostPage() -> impl IntoView {
         let slug = params.read().get("slug").unwrap_or_default();
         api::fetch_post(slug, std::mem::take(&mut *afresh.write_value()))
     });
-    let try_again = move || {
+    let tries = RwSignal::new(0);
+    let try_again = Callback::new(move |()| {
         afresh.set_value(true);
         post.refetch();
-    };
+    });
     let render = move |found: Option<PostFile>| match found {
         Some(found) => view! { <Post post=found /> }.into_any(),
-        None => view! { <PostNotFound on_retry=try_again /> }.into_any(),
+        None => view! { <PostNotFound tries try_again /> }.into_any(),
     };
     // The way back comes first, so the post arriving below it moves nothing on screen.
     view! {
@@ -173,14 +175,12 @@ fn PostLinks(
 
 /// Trying again helps with a post published after this page last looked.
 #[component]
-fn PostNotFound(#[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+fn PostNotFound(tries: RwSignal<u32>, try_again: Callback<()>) -> impl IntoView {
     view! {
         <Title text=page_title("Post not found") />
         <Meta name="description" content="There is no post at this address." />
         <h1>"Post not found"</h1>
         <p>"There is no post at this address. It may have been renamed, or the link may be mistyped."</p>
-        <p>
-            <button type="button" on:click=move |_| on_retry.run(())>"Try again"</button>
-        </p>
+        <TryAgain tries on_retry=try_again still="Looked again: there is still no post at this address." />
     }
 }

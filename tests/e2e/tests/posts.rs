@@ -224,6 +224,17 @@ async fn a_post_not_found_appears_on_trying_again_once_it_is_there() {
         vec![],
     )
     .await;
+    // A try that finds nothing again says so, and the focus goes to what it says.
+    dom::click(client, "main h1 ~ p button").await;
+    wait_for_text(
+        client,
+        ".try-again-said",
+        "Looked again: there is still no post at this address.",
+    )
+    .await;
+    let focused = dom::run_js(client, "return document.activeElement.className;", vec![]).await;
+    assert_eq!(focused, "try-again-said");
+
     e2e.serve_again(&app::dist_dir()).await;
     let client = e2e.client();
     dom::click(client, "main h1 ~ p button").await;
