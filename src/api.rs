@@ -100,6 +100,19 @@ async fn fetch_text(url: &str, what: &'static str, afresh: bool) -> Result<Strin
     response.text().await.map_err(failed)
 }
 
+/// Whether the server answers at all: a HEAD request, which no cache and no route of the service
+/// worker answers. A gateway's 502, 503 or 504 means the server behind it did not.
+pub async fn server_answers() -> bool {
+    let deadline = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_SECONDS * 1000);
+    let answer = gloo_net::http::RequestBuilder::new(RATINGS_URL)
+        .method(gloo_net::http::Method::HEAD)
+        .cache(RequestCache::NoStore)
+        .abort_signal(Some(&deadline))
+        .send()
+        .await;
+    answer.is_ok_and(|response| !(502..=504).contains(&response.status()))
+}
+
 pub async fn fetch_ratings() -> Result<RatingsFile, ApiError> {
     ratings(false).await
 }

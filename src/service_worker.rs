@@ -98,8 +98,9 @@ pub fn on_server_answer(report: impl Fn(bool) + 'static) {
             report(reached);
         }
     });
-    // Setting `onmessage` also starts the delivery of messages, which otherwise waits for the
-    // page's full load.
+    // Setting `onmessage` (not adding a listener) also starts the delivery of messages without
+    // waiting for the document to finish parsing. A message posted before there is a handler
+    // is lost, so the app sets this before any page asks for data.
     container.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
 }

@@ -72,7 +72,8 @@ async function dataFromDeviceThenNetwork({ request, event }) {
   // cache, which would often hand back the very copy the device already has.
   const refresh = fetch(request, { cache: afresh ? 'reload' : 'no-cache' }).then(
     async (response) => {
-      await tellPages(true);
+      // A gateway's 502, 503 or 504 comes from in front of a server that did not answer.
+      await tellPages(![502, 503, 504].includes(response.status));
       if (await isDataFile(response)) await cache.put(request, stamped(response.clone()));
       return response;
     },

@@ -1,9 +1,14 @@
 //! Says so while the device has no network, or the server cannot be reached: pages and data
 //! saved on the device still work.
 
-use crate::service_worker;
+use crate::{api, service_worker};
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+
+/// How often a page that says the server cannot be reached asks it again.
+const SERVER_CHECK_INTERVAL: Duration = Duration::from_secs(5);
 
 #[component]
 pub fn OfflineIndicator() -> impl IntoView {
@@ -16,6 +21,20 @@ pub fn OfflineIndicator() -> impl IntoView {
     // whether the server answered its latest data refresh. Set up before any page asks for data.
     let server_answers = RwSignal::new(true);
     service_worker::on_server_answer(move |reached| server_answers.set(reached));
+    // A page that fetches nothing more would otherwise say so until the next page: while it
+    // does, ask the server now and then.
+    let _ = set_interval_with_handle(
+        move || {
+            if online.get_untracked() && !server_answers.get_untracked() {
+                spawn_local(async move {
+                    if api::server_answers().await {
+                        server_answers.set(true);
+                    }
+                });
+            }
+        },
+        SERVER_CHECK_INTERVAL,
+    );
     // The events say what happened; the handle lives as long as the app.
     let _ = window_event_listener(ev::online, move |_| {
         online.set(true);

@@ -115,6 +115,22 @@ async fn every_route_loads_offline(e2e: &mut E2e) {
 async fn every_route_loads_from_the_cache_with_the_server_stopped() {
     let mut e2e = E2e::start().await;
     every_route_loads_offline(&mut e2e).await;
+
+    // The server back: the page, which fetches nothing more, finds out by itself.
+    let client = e2e.client();
+    wait_for_css(client, "#offline-indicator p").await;
+    e2e.serve_again(&dist_dir()).await;
+    let client = e2e.client();
+    wait_for(
+        "the offline indicator to go once the server is back",
+        || async move {
+            match text_of(client, "#offline-indicator").await.as_deref() {
+                Some("") => Ok(()),
+                other => Err(format!("{other:?}")),
+            }
+        },
+    )
+    .await;
     e2e.stop().await;
 }
 
