@@ -68,10 +68,12 @@ impl TableView {
             navigate,
         };
         // An address that does not say which columns to hide, reached by a link or typed, gets
-        // the reader's stored choice. Done after the first render, so the router is not asked
-        // to navigate while it renders. It reads nothing reactively, so it runs once.
+        // the reader's stored choice: on the first render and after each change of address
+        // (a link to the table from the table keeps this view). An effect, so the router is
+        // not asked to navigate while it renders; the router has written the new entry's state
+        // by the time it runs.
         Effect::new(move |_| {
-            if names_hidden_groups(&location.search.get_untracked()) || is_table_entry() {
+            if names_hidden_groups(&location.search.get()) || is_table_entry() {
                 return;
             }
             let stored = data.with_value(stored_columns::load);

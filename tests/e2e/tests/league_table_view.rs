@@ -221,6 +221,31 @@ async fn hidden_columns_are_kept_for_a_new_visit_but_back_and_reload_show_the_ad
     e2e.goto("/about").await;
     e2e.goto("/league-table").await;
     wait_for_columns(client, "the stored choice on a new visit", fewer).await;
+
+    // The site's own link to the table, followed from the table: a new address, and the
+    // stored choice with it.
+    assert!(dom::location_search(client).await.contains("hide="));
+    let entries = "return history.length;";
+    let before = dom::run_js(client, entries, vec![])
+        .await
+        .as_u64()
+        .unwrap_or(0);
+    dom::click(client, "header nav a[href='/league-table']").await;
+    wait_for("the link's entry to get the stored choice", || async move {
+        let now = dom::run_js(client, entries, vec![])
+            .await
+            .as_u64()
+            .unwrap_or(0);
+        match dom::location_search(client).await {
+            search if now > before && search.contains("hide=") => Ok(()),
+            search => Err(format!("{now} entries (was {before}), address {search:?}")),
+        }
+    })
+    .await;
+    wait_for_columns(client, "the stored choice after following a link", fewer).await;
+    e2e.reload().await;
+    dom::settle_table(client, |s| s.rows.len() == n).await;
+    wait_for_columns(client, "the same after a reload", fewer).await;
     e2e.stop().await;
 }
 
