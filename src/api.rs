@@ -55,11 +55,29 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-/// `afresh` skips the browser's HTTP cache, conditional requests included, and the service
-/// worker then asks the server before its saved copy: a reader trying again wants what the
-/// server has now, and a server may call a cached answer (its HTML page for a file it did not
-/// have) still current.
-async fn fetch_text(url: &str, what: &'static str, afresh: bool) -> Result<String, ApiError> {
+thread_local! {
+    static ASKED_AFRESH: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The next request for `url` skips the browser's HTTP cache, conditional requests included,
+/// and the service worker then asks the server before its saved copy: a reader trying again
+/// wants what the server has now, and a server may call a cached answer (its HTML page for a
+/// file it did not have) still current. A mark rather than an argument, so each page keeps
+/// its one fetch function (each closure around one would be more wasm).
+pub fn ask_afresh(url: String) {
+    ASKED_AFRESH.with(|asked| asked.borrow_mut().push(url));
+}
+
+fn take_afresh(url: &str) -> bool {
+    ASKED_AFRESH.with(|asked| {
+        let mut asked = asked.borrow_mut();
+        let before = asked.len();
+        asked.retain(|u| u != url);
+        asked.len() != before
+    })
+}
+
+async fn fetch_text(url: &str, what: &'static str) -> Result<String, ApiError> {
     // The browser aborts the request, body included, when the time is up.
     let deadline = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_SECONDS * 1000);
     let failed = |e: gloo_net::Error| {
@@ -72,7 +90,7 @@ async fn fetch_text(url: &str, what: &'static str, afresh: bool) -> Result<Strin
             }
         }
     };
-    let cache = if afresh {
+    let cache = if take_afresh(url) {
         RequestCache::Reload
     } else {
         RequestCache::Default
@@ -114,42 +132,37 @@ pub async fn server_answers() -> bool {
 }
 
 pub async fn fetch_ratings() -> Result<RatingsFile, ApiError> {
-    ratings(false).await
-}
-
-/// The ratings asked of the server afresh: see [`fetch_text`].
-pub async fn fetch_ratings_afresh() -> Result<RatingsFile, ApiError> {
-    ratings(true).await
-}
-
-async fn ratings(afresh: bool) -> Result<RatingsFile, ApiError> {
     let what = "the ratings";
-    let text = fetch_text(RATINGS_URL, what, afresh).await?;
+    let text = fetch_text(RATINGS_URL, what).await?;
     parse_ratings(&text).map_err(|error| ApiError::Format { what, error })
 }
 
 pub async fn fetch_posts_index() -> Result<PostsIndex, ApiError> {
     let what = "the list of posts";
-    let text = fetch_text(POSTS_INDEX_URL, what, false).await?;
+    let text = fetch_text(POSTS_INDEX_URL, what).await?;
     parse_posts_index(&text).map_err(|error| ApiError::Format { what, error })
 }
 
 /// Every post's text, for searching bodies; fetched only once a search starts.
 pub async fn fetch_posts_search() -> Result<PostsSearch, ApiError> {
     let what = "the text of the posts";
-    let text = fetch_text(POSTS_SEARCH_URL, what, false).await?;
+    let text = fetch_text(POSTS_SEARCH_URL, what).await?;
     parse_posts_search(&text).map_err(|error| ApiError::Format { what, error })
 }
 
+/// The address of a post's own file.
+pub fn post_url(slug: &str) -> String {
+    format!("/data/posts/{slug}.json")
+}
+
 /// `None` when there is no post of that name, so the page can say so instead of showing an error.
-/// `afresh`: see [`fetch_text`].
-pub async fn fetch_post(slug: String, afresh: bool) -> Result<Option<PostFile>, ApiError> {
+pub async fn fetch_post(slug: String) -> Result<Option<PostFile>, ApiError> {
     let what = "this post";
     // Checked before it becomes part of a URL: `/posts/..%2Fratings` fetches nothing.
     if !is_post_slug(&slug) {
         return Ok(None);
     }
-    let text = match fetch_text(&format!("/data/posts/{slug}.json"), what, afresh).await {
+    let text = match fetch_text(&post_url(&slug), what).await {
         Err(ApiError::NotFound { .. }) => return Ok(None),
         other => other?,
     };

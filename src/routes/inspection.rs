@@ -22,21 +22,11 @@ use model::post::posts_about;
 
 #[component]
 pub fn InspectionPage() -> impl IntoView {
-    // Trying again after "Inspection not found" asks the server afresh, past the caches.
-    let afresh = StoredValue::new(false);
-    let ratings = LocalResource::new(move || {
-        let afresh = std::mem::take(&mut *afresh.write_value());
-        async move {
-            if afresh {
-                api::fetch_ratings_afresh().await
-            } else {
-                api::fetch_ratings().await
-            }
-        }
-    });
+    let ratings = LocalResource::new(api::fetch_ratings);
     let tries = RwSignal::new(0);
+    // Trying again after "Inspection not found" asks the server afresh, past the caches.
     let try_again = Callback::new(move |()| {
-        afresh.set_value(true);
+        api::ask_afresh(api::RATINGS_URL.to_string());
         ratings.refetch();
     });
     // The way back comes first, so the page arriving below it moves nothing on screen.

@@ -22,16 +22,13 @@ use model::related::{neighbours, related_posts};
 #[component]
 pub fn PostPage() -> impl IntoView {
     let params = use_params_map();
-    // Trying again after "Post not found" asks the server afresh, past the caches; only that
-    // one request, not the posts opened later on this page.
-    let afresh = StoredValue::new(false);
-    let post = LocalResource::new(move || {
-        let slug = params.read().get("slug").unwrap_or_default();
-        api::fetch_post(slug, std::mem::take(&mut *afresh.write_value()))
-    });
+    let post =
+        LocalResource::new(move || api::fetch_post(params.read().get("slug").unwrap_or_default()));
     let tries = RwSignal::new(0);
+    // Trying again after "Post not found" asks the server afresh, past the caches.
     let try_again = Callback::new(move |()| {
-        afresh.set_value(true);
+        let slug = params.read_untracked().get("slug").unwrap_or_default();
+        api::ask_afresh(api::post_url(&slug));
         post.refetch();
     });
     let render = move |found: Option<PostFile>| match found {
