@@ -8,13 +8,14 @@ use e2e::wait::wait_for_css;
 use e2e::E2e;
 use std::io::Write;
 
-/// Fails the suite if the first visit grows past this many brotli bytes: about 2.3 % above the
+/// Fails the suite if the first visit grows past this many brotli bytes: about 2.5 % above the
 /// most measured on 27 November 2026 (service worker and install icon included: Chromium
-/// 327,447, after `Fetched` came to be one copy of code for every page) with the table,
+/// 331,756, after "Try again" on not-found pages and the server check of the offline
+/// indicator came in) with the table,
 /// posts, pages, offline features, the facet and posts search indexes, the no-script and loading
 /// states and the early data download, so any growth is a decision. Issue 7's goal is 150 KB;
 /// the README says what is left to trim.
-const BUDGET_BYTES: usize = 335_000;
+const BUDGET_BYTES: usize = 340_000;
 
 /// Registering the service worker downloads its script on the first visit in every engine, but
 /// only WebKit lists it among the page's resources: it is counted in every engine.
