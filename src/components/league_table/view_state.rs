@@ -10,7 +10,7 @@ use model::table::data::TableData;
 use model::table::url_state::{names_hidden_groups, ViewState};
 use wasm_bindgen::JsValue;
 
-/// The table marks each history entry it makes or reads (`history.state`): such an entry's
+/// The table marks each history entry it makes or leaves (`history.state`): such an entry's
 /// address is its exact view, so a reload or a way back shows just that. An entry without the
 /// mark (a link followed, an address typed) gets the reader's stored choice of columns.
 const TABLE_ENTRY: &str = "on-probation:table-view";
@@ -52,6 +52,10 @@ impl TableView {
             data.with_value(|data| ViewState::from_query(&location.search.get(), data))
         });
         let navigate = Callback::new(move |(href, replace): (String, bool)| {
+            // The entry being left is one to come back to with its own view. Marked only now,
+            // on the reader's own change: a page load that writes history can cut short a
+            // WebDriver navigation in WebKit.
+            mark_table_entry();
             navigate(
                 &href,
                 NavigateOptions {
@@ -77,9 +81,7 @@ impl TableView {
                 return;
             }
             let stored = data.with_value(stored_columns::load);
-            if stored.is_empty() {
-                mark_table_entry();
-            } else {
+            if !stored.is_empty() {
                 view.update(History::Replace, |s| s.hidden = stored);
             }
         });
