@@ -77,6 +77,17 @@ async fn reload_as_a_reader_does(client: &Client) {
     .await;
 }
 
+/// Reloads as a reader does; the full table must still name `first` as the first build did.
+async fn reload_and_see_the_first_copy(client: &Client, first: &Inspection, when: &str) {
+    reload_as_a_reader_does(client).await;
+    assert_full_table(client).await;
+    assert_eq!(
+        organisation_of(client, &first.id).await.as_deref(),
+        Some(first.organisation.as_str()),
+        "{when}"
+    );
+}
+
 /// Reload, a post never opened before, and a deep link, all with the server stopped.
 async fn every_route_loads_offline(e2e: &mut E2e) {
     let client = e2e.client();
@@ -197,13 +208,7 @@ async fn data_is_served_from_the_device_and_refreshed_in_the_background() {
     e2e.serve_again(copy.path()).await;
 
     let client = e2e.client();
-    reload_as_a_reader_does(client).await;
-    assert_full_table(client).await;
-    assert_eq!(
-        organisation_of(client, &first.id).await.as_deref(),
-        Some(first.organisation.as_str()),
-        "answered from the device first"
-    );
+    reload_and_see_the_first_copy(client, &first, "answered from the device first").await;
     wait_for("the worker to store the new ratings", || async {
         let stored = client
             .execute_async(
@@ -274,13 +279,7 @@ async fn a_refresh_without_a_whole_data_file_keeps_the_copy_on_the_device() {
         tokio::time::sleep(std::time::Duration::from_secs(1)).await;
 
         let client = e2e.client();
-        reload_as_a_reader_does(client).await;
-        assert_full_table(client).await;
-        assert_eq!(
-            organisation_of(client, &first.id).await.as_deref(),
-            Some(first.organisation.as_str()),
-            "after {what}"
-        );
+        reload_and_see_the_first_copy(client, &first, &format!("after {what}")).await;
         let notice = wait_for_css(client, "#saved-data-notice p").await;
         let notice = notice.text().await.unwrap_or_default();
         assert!(notice.contains("earlier visit"), "after {what}: {notice}");
