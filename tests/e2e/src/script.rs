@@ -23,6 +23,18 @@ pub async fn wait_for_value(client: &Client, what: &str, script: &str, args: Vec
     .await
 }
 
+/// Waits until a service worker controls the page: it has installed with every file of the
+/// build, and answers the page's requests from now on.
+pub async fn wait_for_service_worker(client: &Client) {
+    wait_for_value(
+        client,
+        "a service worker to control the page",
+        "return (navigator.serviceWorker && navigator.serviceWorker.controller) ? true : null;",
+        vec![],
+    )
+    .await;
+}
+
 /// The texts of every element matching `css`, whitespace collapsed.
 pub async fn texts(client: &Client, css: &str) -> Vec<String> {
     let value = run_js(

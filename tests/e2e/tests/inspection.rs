@@ -325,13 +325,7 @@ async fn an_inspection_not_found_appears_on_trying_again_once_it_is_there() {
     })
     .await;
     open(&e2e, id, "Inspection not found").await;
-    wait_for_value(
-        e2e.client(),
-        "a service worker to control the page",
-        "return (navigator.serviceWorker && navigator.serviceWorker.controller) ? true : null;",
-        vec![],
-    )
-    .await;
+    e2e::script::wait_for_service_worker(e2e.client()).await;
     e2e.serve_again(&app::dist_dir()).await;
     let client = e2e.client();
     dom::click(client, "main h1 ~ p button").await;

@@ -167,24 +167,15 @@ async fn the_view_comes_back_after_a_reload_and_after_going_back() {
     e2e.stop().await;
 }
 
-/// Cells in the table's first row: the columns shown.
-async fn columns_shown(client: &fantoccini::Client) -> u64 {
-    let script = "const row = document.querySelector('table.league-table tbody tr');\
-                  return row ? row.children.length : 0;";
-    dom::run_js(client, script, vec![])
-        .await
-        .as_u64()
-        .unwrap_or(0)
+/// Columns shown: the cells of the table's first row.
+fn columns(table: &dom::TableSnapshot) -> usize {
+    table.rows.first().map_or(0, |row| row.cells.len())
 }
 
-async fn wait_for_columns(client: &fantoccini::Client, what: &str, expected: u64) {
-    wait_for(what, || async move {
-        match columns_shown(client).await {
-            shown if shown == expected => Ok(()),
-            shown => Err(format!("{shown} columns shown")),
-        }
-    })
-    .await;
+/// Waits for all `rows` rows to show `expected` columns.
+async fn expect_columns(client: &fantoccini::Client, rows: usize, expected: usize, when: &str) {
+    let table = dom::settle_table(client, |s| s.rows.len() == rows && columns(s) == expected).await;
+    assert_eq!(columns(&table), expected, "columns shown {when}");
 }
 
 /// Hiding a group of columns is stored for the next visit, but an address the table wrote
@@ -194,24 +185,19 @@ async fn hidden_columns_are_kept_for_a_new_visit_but_back_and_reload_show_the_ad
     let n = app::inspections().len();
     let e2e = E2e::start().await;
     let client = e2e.client();
-    dom::open_table(&e2e, n).await;
-    let all = columns_shown(client).await;
+    let all = columns(&dom::open_table(&e2e, n).await);
 
     dom::click(client, "input[name=columns]").await;
-    wait_for("fewer columns", || async move {
-        match columns_shown(client).await {
-            shown if shown < all => Ok(()),
-            shown => Err(format!("{shown} columns shown")),
-        }
-    })
-    .await;
-    let fewer = columns_shown(client).await;
+    let fewer = columns(&dom::settle_table(client, |s| columns(s) < all).await);
+    assert!(
+        fewer < all,
+        "hiding a group leaves {fewer} of {all} columns"
+    );
 
     client.back().await.expect("go back");
-    wait_for_columns(client, "every column after going back", all).await;
+    expect_columns(client, n, all, "after going back").await;
     e2e.reload().await;
-    dom::settle_table(client, |s| s.rows.len() == n).await;
-    wait_for_columns(client, "every column after a reload", all).await;
+    expect_columns(client, n, all, "after a reload").await;
     assert!(
         !dom::location_search(client).await.contains("hide="),
         "the address is left as it was"
@@ -220,7 +206,7 @@ async fn hidden_columns_are_kept_for_a_new_visit_but_back_and_reload_show_the_ad
     // A new visit (loading the same address again counts as a reload in some engines).
     e2e.goto("/about").await;
     e2e.goto("/league-table").await;
-    wait_for_columns(client, "the stored choice on a new visit", fewer).await;
+    expect_columns(client, n, fewer, "on a new visit").await;
 
     // The site's own link to the table, followed from the table: a new address, and the
     // stored choice with it.
@@ -242,10 +228,9 @@ async fn hidden_columns_are_kept_for_a_new_visit_but_back_and_reload_show_the_ad
         }
     })
     .await;
-    wait_for_columns(client, "the stored choice after following a link", fewer).await;
+    expect_columns(client, n, fewer, "after following a link").await;
     e2e.reload().await;
-    dom::settle_table(client, |s| s.rows.len() == n).await;
-    wait_for_columns(client, "the same after a reload", fewer).await;
+    expect_columns(client, n, fewer, "after reloading that").await;
     e2e.stop().await;
 }
 

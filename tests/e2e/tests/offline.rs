@@ -10,23 +10,11 @@ use std::process::Command;
 use e2e::app::{dist_dir, inspections, posts, wasm_file, Inspection};
 use e2e::dom::{run_js, settle_table, text_of, try_js};
 use e2e::engine::Feature;
-use e2e::script::wait_for_value;
+use e2e::script::{wait_for_service_worker, wait_for_value};
 use e2e::wait::{wait_for, wait_for_css, wait_for_text};
 use e2e::E2e;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
-
-/// Waits until a service worker controls the page: it has installed with every file of the
-/// build, and answers the page's requests from now on.
-async fn wait_for_service_worker(client: &Client) {
-    wait_for_value(
-        client,
-        "a service worker to control the page",
-        "return (navigator.serviceWorker && navigator.serviceWorker.controller) ? true : null;",
-        vec![],
-    )
-    .await;
-}
 
 /// A reader on the league table of the build served, with its service worker installed; and
 /// the build's first inspection, for checking which version a page shows.

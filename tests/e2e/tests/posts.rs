@@ -217,13 +217,7 @@ async fn a_post_not_found_appears_on_trying_again_once_it_is_there() {
     let client = e2e.client();
     e2e.goto(&format!("/posts/{}", post.slug)).await;
     wait_for_text(client, "main h1", "Post not found").await;
-    e2e::script::wait_for_value(
-        client,
-        "a service worker to control the page",
-        "return (navigator.serviceWorker && navigator.serviceWorker.controller) ? true : null;",
-        vec![],
-    )
-    .await;
+    e2e::script::wait_for_service_worker(client).await;
     // A try that finds nothing again says so, and the focus goes to what it says.
     dom::click(client, "main h1 ~ p button").await;
     wait_for_text(
