@@ -5,6 +5,7 @@ use model::format::{
     PostsIndex, PostsSearch, RatingsFile,
 };
 use model::saved_copy::SAVED_AT_HEADER;
+use model::server_answer::is_server_answer;
 use model::slug::is_post_slug;
 use std::fmt;
 use web_sys::RequestCache;
@@ -119,7 +120,7 @@ async fn fetch_text(url: &str, what: &'static str) -> Result<String, ApiError> {
 }
 
 /// Whether the server answers at all: a HEAD request, which no cache and no route of the service
-/// worker answers. A gateway's 502, 503 or 504 means the server behind it did not.
+/// worker answers.
 pub async fn server_answers() -> bool {
     let deadline = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_SECONDS * 1000);
     let answer = gloo_net::http::RequestBuilder::new(RATINGS_URL)
@@ -128,7 +129,7 @@ pub async fn server_answers() -> bool {
         .abort_signal(Some(&deadline))
         .send()
         .await;
-    answer.is_ok_and(|response| !(502..=504).contains(&response.status()))
+    answer.is_ok_and(|response| is_server_answer(response.status()))
 }
 
 pub async fn fetch_ratings() -> Result<RatingsFile, ApiError> {

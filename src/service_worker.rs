@@ -80,9 +80,10 @@ fn report_when_installed(worker: ServiceWorker, on_waiting: impl Fn(ServiceWorke
     on_state_change.forget();
 }
 
-/// Calls `report` with whether the server answered, each time the worker has asked it for data
-/// in the background (`sw/service-worker.js` posts `{ type: "SERVER_ANSWERED", reached }`).
-pub fn on_server_answer(report: impl Fn(bool) + 'static) {
+/// Calls `report` with the HTTP status the worker got (0: no answer) each time it has asked the
+/// server for data in the background (`sw/service-worker.js` posts
+/// `{ type: "SERVER_ANSWERED", status }`).
+pub fn on_server_answer(report: impl Fn(u16) + 'static) {
     let Some(container) = container() else {
         return;
     };
@@ -91,11 +92,11 @@ pub fn on_server_answer(report: impl Fn(bool) + 'static) {
         let field = |name: &str| Reflect::get(&data, &name.into()).ok();
         let is_answer =
             field("type").and_then(|t| t.as_string()).as_deref() == Some("SERVER_ANSWERED");
-        if let Some(reached) = field("reached")
-            .and_then(|r| r.as_bool())
+        if let Some(status) = field("status")
+            .and_then(|s| s.as_f64())
             .filter(|_| is_answer)
         {
-            report(reached);
+            report(status as u16);
         }
     });
     // Setting `onmessage` (not adding a listener) also starts the delivery of messages without

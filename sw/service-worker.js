@@ -52,12 +52,13 @@ async function isDataFile(response) {
   }
 }
 
-// Tells the app's pages whether the server answered a refresh. With only the server gone (or a
-// network without internet) browsers still report a network, so this is how a page answered
-// from the device knows to say it is offline (`src/components/offline_indicator.rs`).
-async function tellPages(reached) {
+// Tells the app's pages what a refresh got: the answer's HTTP status, or 0 for none. With only
+// the server gone (or a network without internet) browsers still report a network, so this is
+// how a page answered from the device knows to say it is offline; the page decides which
+// statuses count as the server's own (`src/components/offline_indicator.rs`).
+async function tellPages(status) {
   for (const page of await self.clients.matchAll({ type: 'window' })) {
-    page.postMessage({ type: 'SERVER_ANSWERED', reached });
+    page.postMessage({ type: 'SERVER_ANSWERED', status });
   }
 }
 
@@ -72,13 +73,12 @@ async function dataFromDeviceThenNetwork({ request, event }) {
   // cache, which would often hand back the very copy the device already has.
   const refresh = fetch(request, { cache: afresh ? 'reload' : 'no-cache' }).then(
     async (response) => {
-      // A gateway's 502, 503 or 504 comes from in front of a server that did not answer.
-      await tellPages(![502, 503, 504].includes(response.status));
+      await tellPages(response.status);
       if (await isDataFile(response)) await cache.put(request, stamped(response.clone()));
       return response;
     },
     async (error) => {
-      await tellPages(false);
+      await tellPages(0);
       throw error;
     },
   );

@@ -18,6 +18,7 @@ pub mod related;
 pub mod saved_copy;
 pub mod score;
 pub mod search;
+pub mod server_answer;
 pub mod slug;
 pub mod summary;
 pub mod table;

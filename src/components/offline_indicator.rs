@@ -5,6 +5,7 @@ use crate::{api, service_worker};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use model::server_answer::is_server_answer;
 use std::time::Duration;
 
 /// How often a page that says the server cannot be reached asks it again.
@@ -20,7 +21,7 @@ pub fn OfflineIndicator() -> impl IntoView {
     // With only the server gone the browser still reports a network; the service worker says
     // whether the server answered its latest data refresh. Set up before any page asks for data.
     let server_answers = RwSignal::new(true);
-    service_worker::on_server_answer(move |reached| server_answers.set(reached));
+    service_worker::on_server_answer(move |status| server_answers.set(is_server_answer(status)));
     // A page that fetches nothing more would otherwise say so until the next page: while it
     // does, ask the server now and then.
     let _ = set_interval_with_handle(
