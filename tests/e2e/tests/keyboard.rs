@@ -6,10 +6,12 @@
 use e2e::app;
 use e2e::dom::{self, text_of};
 use e2e::keyboard::{focused, press, tab_to, type_text};
+use e2e::server::Answer;
 use e2e::wait::{wait_for, wait_for_css};
 use e2e::E2e;
 use fantoccini::key::Key;
 use fantoccini::Client;
+use std::time::Duration;
 
 const LIVE: &str = "main [role=status][aria-live=polite]";
 
@@ -56,8 +58,19 @@ async fn focus_on_heading(client: &Client, heading: &str) {
 async fn keyboard_only_journey_through_table_and_posts() {
     let inspections = app::inspections();
     let total = inspections.len();
-    let post = app::posts().into_iter().next().expect("a post");
-    let e2e = E2e::start().await;
+    let posts = app::posts();
+    let post = posts.first().expect("a post");
+    // Every other post arrives a second late, so the previous post's heading replaces the one
+    // already focused well after the navigation.
+    let late: Vec<String> = posts[1..]
+        .iter()
+        .map(|p| format!("/data/posts/{}.json", p.slug))
+        .collect();
+    let answers: Vec<(&str, Answer)> = late
+        .iter()
+        .map(|path| (path.as_str(), Answer::Delayed(Duration::from_secs(1))))
+        .collect();
+    let e2e = E2e::start_with_answers(&answers).await;
     let client = e2e.client();
     e2e.goto("/league-table").await;
     dom::settle_table(client, |s| s.rows.len() == total).await;
@@ -194,6 +207,22 @@ async fn keyboard_only_journey_through_table_and_posts() {
     assert_eq!(
         client.current_url().await.expect("current url").path(),
         href
+    );
+
+    // From one post to the next: the router keeps the post page and swaps its data, and focus
+    // still lands on the heading of the post that arrives.
+    tab_to(client, "a[rel=prev]", false, 200).await;
+    let older = text_of(client, "a[rel=prev] .post-nav-title")
+        .await
+        .expect("the previous post's title");
+    let older_href = dom::attribute(client, "a[rel=prev]", "href")
+        .await
+        .expect("the previous post's address");
+    press(client, Key::Enter).await;
+    focus_on_heading(client, &older).await;
+    assert_eq!(
+        client.current_url().await.expect("current url").path(),
+        older_href
     );
     e2e.stop().await;
 }
