@@ -10,6 +10,12 @@ pub fn NotFound() -> impl IntoView {
         <Meta name="description" content="There is no page at this address." />
         <h1>"Page not found"</h1>
         <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
+        // A reload asks for the site again: a newer version may know the address.
+        <p>
+            <button type="button" on:click=|_| { let _ = window().location().reload(); }>
+                "Try again"
+            </button>
+        </p>
         <ul>
             <li><A href="/league-table">"The league table"</A></li>
             <li><A href="/posts">"All posts"</A></li>
