@@ -49,6 +49,10 @@ pub fn register(on_waiting: impl Fn(ServiceWorker) + Clone + 'static) {
                 on_waiting(waiting);
             }
         }
+        // A new version may already be installing: its `updatefound` came before this handler.
+        if let Some(installing) = registration.installing() {
+            report_when_installed(installing, on_waiting.clone());
+        }
         let found = registration.clone();
         let on_update_found = Closure::<dyn Fn()>::new(move || {
             if let Some(installing) = found.installing() {
