@@ -62,9 +62,39 @@ pub fn no_header(path: &Path) -> Vec<Diagnostic> {
     vec![Diagnostic::new(
         path,
         Some(1),
-        None,
+        Some("header"),
         "the file is empty: expected a header row",
     )]
+}
+
+/// The column of a CSV file that the end of `before` (the file's text up to some byte) falls
+/// in, named by the header row: for a message about a byte rather than a value (a bad byte, a
+/// size limit). "header" on the header row, "field N" past its last column.
+pub fn csv_field_at(before: &str) -> String {
+    let mut headers = vec![String::new()];
+    let (mut record, mut field, mut quoted) = (0, 0, false);
+    for c in before.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                field += 1;
+                if record == 0 {
+                    headers.push(String::new());
+                }
+            }
+            '\n' if !quoted => (record, field) = (record + 1, 0),
+            c if record == 0 => headers[field].push(c),
+            _ => {}
+        }
+    }
+    if record == 0 {
+        return "header".into();
+    }
+    headers
+        .get(field)
+        .map(|name| name.trim())
+        .filter(|name| !name.is_empty())
+        .map_or_else(|| format!("field {}", field + 1), str::to_string)
 }
 
 /// Every record the reader can read, with its line; a record it cannot read becomes a diagnostic.
@@ -88,4 +118,20 @@ pub fn csv_records<R: std::io::Read>(
         }
     }
     records
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field_at;
+
+    #[test]
+    fn a_byte_in_a_csv_file_is_named_by_its_column() {
+        let head = "id,organisation,notes\n";
+        assert_eq!(csv_field_at("id,organ"), "header");
+        assert_eq!(csv_field_at(&format!("{head}crc-1,Caf")), "organisation");
+        // A quoted comma and a quoted line break stay inside their field.
+        assert_eq!(csv_field_at(&format!("{head}crc-1,\"A, B\nC\",x")), "notes");
+        assert_eq!(csv_field_at(&format!("{head}crc-1,A,B,extra")), "field 4");
+        assert_eq!(csv_field_at(&format!("{head}crc-1,A,B\r\n")), "id");
+    }
 }

@@ -150,27 +150,25 @@ pub fn parse(
                 headers.len()
             );
             // Named by the field that runs over several lines (most likely a quote left open,
-            // which swallows the lines after it), or by the first column a short row has no
-            // field for.
+            // which swallows the lines after it), by the first column a short row has no
+            // field for, or by the first field past the last column.
             let (field, reason) = match record.iter().position(|field| field.contains('\n')) {
                 Some(open) => (
-                    headers.get(open),
+                    headers.get(open).cloned(),
                     format!("this field runs over several lines, so a quote opened in it is probably not closed and the lines after it were read as part of it (the row has {counts})"),
                 ),
                 None => match headers.get(record.len()) {
                     Some(missing) => (
-                        Some(missing),
+                        Some(missing.clone()),
                         format!("the row ends before this column: it has {counts}"),
                     ),
-                    None => (None, format!("the row has {counts}")),
+                    None => (
+                        Some(format!("field {}", headers.len() + 1)),
+                        format!("the row has {counts}: a value with a comma in it needs double quotes around it"),
+                    ),
                 },
             };
-            errors.push(Diagnostic::new(
-                path,
-                Some(line),
-                field.map(String::as_str),
-                reason,
-            ));
+            errors.push(Diagnostic::new(path, Some(line), field.as_deref(), reason));
             continue;
         }
         let mut row = Row {

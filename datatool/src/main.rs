@@ -90,16 +90,12 @@ fn read_source(path: &Path) -> Result<String, Vec<Diagnostic>> {
         .and_then(|file| file.take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_SOURCE_BYTES {
-        // The line the first byte past the limit is on.
-        let line = bytes[..MAX_SOURCE_BYTES as usize]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
+        // The line and field the first byte past the limit is in.
+        let before = String::from_utf8_lossy(&bytes[..MAX_SOURCE_BYTES as usize]);
         return Err(vec![Diagnostic::new(
             path,
-            Some(line),
-            None,
+            Some(diagnostic::line_of(&before, before.len())),
+            field_at(path, &before).as_deref(),
             format!(
                 "too large: the file passes {} MiB on this line; a source file should be a few hundred kilobytes. Is it the right file?",
                 MAX_SOURCE_BYTES / (1024 * 1024)
@@ -112,8 +108,17 @@ fn read_source(path: &Path) -> Result<String, Vec<Diagnostic>> {
         vec![Diagnostic::new(
             path,
             Some(diagnostic::line_of(valid, offset)),
-            None,
+            field_at(path, valid).as_deref(),
             format!("not UTF-8: invalid byte at offset {offset}"),
         )]
     })
+}
+
+/// The field of a source file that the end of `before` falls in, by the file's kind.
+fn field_at(path: &Path, before: &str) -> Option<String> {
+    match path.extension()?.to_str()? {
+        "csv" => Some(diagnostic::csv_field_at(before)),
+        "md" => Some(posts::field_at(before)),
+        _ => None,
+    }
 }

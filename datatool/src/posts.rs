@@ -33,6 +33,32 @@ pub struct ReadPost {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// The part of a post that the end of `before` (the file's text up to some byte) falls in, for
+/// a message about a byte rather than a value: the front-matter key on that line, "front
+/// matter" elsewhere in it, or "body".
+pub fn field_at(before: &str) -> String {
+    let before = before.strip_prefix('\u{feff}').unwrap_or(before);
+    let Some(front) = before.strip_prefix(FENCE) else {
+        return "front matter".into();
+    };
+    let closed = front.lines().skip(1).any(|line| line.trim_end() == FENCE);
+    if closed {
+        "body".into()
+    } else {
+        front_matter_field(front)
+    }
+}
+
+/// The key on the last line of `before` (front matter up to some byte), or "front matter".
+fn front_matter_field(before: &str) -> String {
+    let line = before.rsplit('\n').next().unwrap_or_default();
+    line.split_once('=')
+        .map(|(key, _)| key.trim().trim_matches('"'))
+        .filter(|key| !key.is_empty())
+        .unwrap_or("front matter")
+        .to_string()
+}
+
 /// Reads the post at `path`, whose slug is its file name; `known_ids` are the inspections it may name.
 pub fn parse(
     path: &Path,
@@ -50,9 +76,9 @@ pub fn parse(
     if !is_post_slug(&slug) {
         return Err(error(
             1,
-            None,
+            Some("file name"),
             format!(
-                "file name '{slug}' must use only a-z, 0-9 and '-', and not be 'index': it becomes the post's address"
+                "'{slug}' must use only a-z, 0-9 and '-', and not be 'index': it becomes the post's address"
             ),
         ));
     }
@@ -65,8 +91,8 @@ pub fn parse(
         None => {
             return Err(error(
                 1,
-                None,
-                "must start with a '+++' line opening the front matter".into(),
+                Some("front matter"),
+                "the file must start with a '+++' line that opens it".into(),
             ))
         }
     };
@@ -79,8 +105,8 @@ pub fn parse(
         None => {
             return Err(error(
                 1,
-                None,
-                "the front matter is not closed by a '+++' line".into(),
+                Some("front matter"),
+                "not closed by a '+++' line".into(),
             ))
         }
     };
@@ -91,8 +117,10 @@ pub fn parse(
     let body_first_line = line_of(text, body_start);
 
     let matter: FrontMatter = toml::from_str(front).map_err(|e| {
-        let line = e.span().map_or(2, |span| line_of(front, span.start) + 1);
-        error(line, None, format!("front matter: {}", e.message()))
+        let start = e.span().map_or(0, |span| span.start);
+        let line = line_of(front, start) + 1;
+        let field = front_matter_field(&front[..start.min(front.len())]);
+        error(line, Some(&field), e.message().to_string())
     })?;
     let field_line = |field: &str| {
         front
@@ -331,7 +359,7 @@ mod tests {
     #[test]
     fn published_must_be_a_string() {
         let front = GOOD_FRONT.replace("\"2026-11-20\"", "2026-11-20");
-        assert!(first_error(&post(&front, &words(150))).contains(":4: front matter: invalid type"));
+        assert!(first_error(&post(&front, &words(150))).contains(":4: published: invalid type"));
     }
 
     #[test]
@@ -396,7 +424,7 @@ mod tests {
     fn missing_front_matter() {
         assert_eq!(
             first_error("Just text"),
-            "content/posts/a-post.md:1: must start with a '+++' line opening the front matter"
+            "content/posts/a-post.md:1: front matter: the file must start with a '+++' line that opens it"
         );
         assert!(first_error("+++\ntitle = \"x\"\n").contains("not closed"));
     }
@@ -447,6 +475,14 @@ mod tests {
     }
 
     #[test]
+    fn a_byte_in_a_post_is_named_by_its_part() {
+        assert_eq!(field_at("+++\ntitle = \"Caf"), "title");
+        assert_eq!(field_at("+++\ntitle = \"A\"\n"), "front matter");
+        assert_eq!(field_at("+++\ntitle = \"A\"\n+++\n\nSome wor"), "body");
+        assert_eq!(field_at("Some wor"), "front matter");
+    }
+
+    #[test]
     fn bad_file_name() {
         let err = parse(
             Path::new("content/posts/A Post.md"),
@@ -454,7 +490,8 @@ mod tests {
             &ids(),
         )
         .unwrap_err();
-        assert!(err[0].reason.contains("file name"));
+        assert_eq!(err[0].field.as_deref(), Some("file name"));
+        assert!(err[0].reason.contains("'A Post' must use only a-z"));
     }
 
     #[test]

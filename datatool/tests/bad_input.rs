@@ -119,14 +119,22 @@ fn ten_megabytes() -> String {
 #[test]
 fn a_ten_megabyte_source_is_refused_by_its_size() {
     let text = ten_megabytes();
-    // The line of the first byte past the 8 MiB limit.
-    let line = text.as_bytes()[..8 * 1024 * 1024]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1;
+    // The line and column of the first byte past the 8 MiB limit.
+    let before = &text[..8 * 1024 * 1024];
+    let line = before.matches('\n').count() + 1;
+    let fields = |line: &str| {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(line.as_bytes())
+            .records()
+            .next()
+            .unwrap()
+            .unwrap()
+    };
+    let header = fields(text.lines().next().unwrap());
+    let column = &header[fields(before.rsplit('\n').next().unwrap()).len() - 1];
     let expected = [format!(
-        "data/inspections.csv:{line}: too large: the file passes 8 MiB on this line"
+        "data/inspections.csv:{line}: {column}: too large: the file passes 8 MiB on this line"
     )];
     let spoil = |root: &Path| fs::write(root.join("data/inspections.csv"), &text).unwrap();
     if let Some(failure) = fails_cleanly("ten-megabytes", spoil, &expected) {

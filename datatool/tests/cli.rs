@@ -194,7 +194,10 @@ fn non_utf8_bytes_are_reported_with_their_line() {
     let output = run(dir.path(), "check");
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("inspections.csv:2: not UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("inspections.csv:2: id: not UTF-8"),
+        "{stderr}"
+    );
 }
 
 #[test]
