@@ -7,7 +7,7 @@
 //! often the terms occur in the body, then newest first.
 
 use crate::post::{newest_first, PostSummary};
-use crate::text::{fold, fold_char};
+use crate::text::{fold, fold_char, is_combining_mark};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
@@ -88,7 +88,14 @@ fn prefix_range(text: &str, token: &Token, folded_len: usize) -> Range<usize> {
     for (i, c) in text[token.range.clone()].char_indices() {
         fold_char(c, &mut folded);
         if folded.len() >= folded_len {
-            return token.range.start..token.range.start + i + c.len_utf8();
+            // Any accents typed after the last letter stay with it.
+            let end = token.range.start + i + c.len_utf8();
+            let marks: usize = text[end..token.range.end]
+                .chars()
+                .take_while(|&c| is_combining_mark(c))
+                .map(char::len_utf8)
+                .sum();
+            return token.range.start..end + marks;
         }
     }
     token.range.clone()
@@ -533,6 +540,10 @@ mod tests {
         let text = "Ça va, CAFÉS";
         let marked: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(marked, ["Ça", "CA"]);
+        // An accent typed after its letter is marked with it.
+        let text = "Cafe\u{301}s";
+        let (ranges, _) = match_ranges(text, &["cafe".into()]);
+        assert_eq!(ranges, [0..6]);
     }
 
     #[test]

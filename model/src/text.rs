@@ -33,17 +33,24 @@ pub fn fold_char(c: char, out: &mut String) {
         'Ś'..='š' | 'Ș' | 'ș' => 's',
         'Ţ'..='ŧ' | 'Ț' | 'ț' => 't',
         'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => 'u',
-        'Ŵ' | 'ŵ' => 'w',
-        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => 'y',
+        'Ŵ' | 'ŵ' | 'Ẁ'..='ẅ' => 'w',
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' | 'Ỳ' | 'ỳ' => 'y',
         'Ź'..='ž' => 'z',
         // Curly apostrophes, so "O’Brien" finds "O'Brien".
         '\u{2018}' | '\u{2019}' => '\'',
         'ß' => return out.push_str("ss"),
         'Æ' | 'æ' => return out.push_str("ae"),
         'Œ' | 'œ' => return out.push_str("oe"),
+        // An accent typed as a separate character after its letter (decomposed text).
+        c if is_combining_mark(c) => return,
         _ => return out.extend(c.to_lowercase()),
     };
     out.push(plain);
+}
+
+/// The combining accents that follow a letter in decomposed text ("e" + U+0301 for "é").
+pub fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}')
 }
 
 #[cfg(test)]
@@ -58,6 +65,9 @@ mod tests {
         assert_eq!(fold("Ħ Ĵ Ķ Ũ Ŧ İ"), "h j k u t i");
         assert_eq!(fold("Brașov Constanța ȘȚ"), "brasov constanta st");
         assert_eq!(fold("O’Brien ‘x’"), "o'brien 'x'");
+        // Welsh w and y with accents, and accents typed as their own characters.
+        assert_eq!(fold("Ẁ ẃ ẅ Ỳ ỳ"), "w w w y y");
+        assert_eq!(fold("Cafe\u{301} E\u{300}\u{308}cole"), "cafe ecole");
     }
 
     #[test]
