@@ -90,16 +90,17 @@ impl Column {
 
     /// The column a key names; a standard only if the data has it.
     pub fn from_key(key: &str, standards: &[Standard]) -> Option<Column> {
+        // Any case, so a hand-typed address ("sort=Overall") works too.
         if let Some(code) = key.strip_prefix(STANDARD_PREFIX) {
             return standards
                 .iter()
-                .any(|s| s.code == code)
-                .then(|| Column::Standard(code.to_string()));
+                .find(|s| s.code.eq_ignore_ascii_case(code))
+                .map(|s| Column::Standard(s.code.clone()));
         }
         Column::LEADING
             .into_iter()
             .chain(Column::TRAILING)
-            .find(|column| column.fixed_key() == key)
+            .find(|column| column.fixed_key().eq_ignore_ascii_case(key))
     }
 
     /// Header text; a standard's header is its code (its name is in [`Column::title`]).
@@ -179,8 +180,17 @@ mod tests {
         for column in columns {
             assert_eq!(Column::from_key(&column.key(), &standards), Some(column));
         }
-        for key in ["", "std-", "std-9.9", "Overall", "std-2.1x", "rank "] {
+        for key in ["", "std-", "std-9.9", "Overall x", "std-2.1x", "rank "] {
             assert_eq!(Column::from_key(key, &standards), None, "{key}");
         }
+        // Any case, answered with the column's own key.
+        assert_eq!(
+            Column::from_key("Overall", &standards),
+            Some(Column::Overall)
+        );
+        assert_eq!(
+            Column::from_key("std-n3.1", &standards).map(|c| c.key()),
+            Some("std-N3.1".to_string())
+        );
     }
 }

@@ -15,6 +15,7 @@ use super::filter::{AtLeast, Filter};
 use super::sort::{Sort, SortBy};
 use crate::band::Band;
 use crate::query::{parse_query, print_query};
+use crate::text::fold;
 use std::collections::BTreeSet;
 
 /// The table's route.
@@ -67,16 +68,30 @@ fn parse_sort(text: &str, data: &TableData) -> Option<Sort> {
     Some(Sort { primary, secondary })
 }
 
+/// A value as a hand-typed address may give it: any case, accents, spaces for hyphens
+/// ("Requires improvement" for `requires-improvement`).
+fn loose(text: &str) -> String {
+    fold(text.trim()).replace([' ', '_'], "-")
+}
+
 fn parse_at_least(text: &str, data: &TableData) -> Option<AtLeast> {
     let (code, band) = text.rsplit_once(':')?;
-    let band = Band::from_slug(band)?;
+    let band = Band::from_slug(&loose(band))?;
     data.standards
         .iter()
-        .any(|s| s.code == code)
-        .then(|| AtLeast {
-            code: code.to_string(),
+        .find(|s| s.code.eq_ignore_ascii_case(code.trim()))
+        .map(|s| AtLeast {
+            code: s.code.clone(),
             band,
         })
+}
+
+/// The facet option `value` names: exactly, or else loosely (see [`loose`]).
+fn facet_option<'a>(options: &'a [String], value: &str) -> Option<&'a String> {
+    options.iter().find(|o| *o == value).or_else(|| {
+        let value = loose(value);
+        options.iter().find(|o| loose(o) == value)
+    })
 }
 
 impl ViewState {
@@ -94,12 +109,15 @@ impl ViewState {
                 }
                 "page" => state.page = value.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
                 other => {
-                    let known = Facet::ALL.into_iter().find(|facet| {
-                        facet.key() == other && data.options(*facet).contains(&value)
-                    });
-                    if let Some(facet) = known {
-                        if !state.filter.is_chosen(facet, &value) {
-                            state.filter.toggle(facet, &value);
+                    let known = Facet::ALL
+                        .into_iter()
+                        .filter(|facet| facet.key() == other)
+                        .find_map(|facet| {
+                            Some((facet, facet_option(data.options(facet), &value)?))
+                        });
+                    if let Some((facet, option)) = known {
+                        if !state.filter.is_chosen(facet, option) {
+                            state.filter.toggle(facet, option);
                         }
                     }
                 }
@@ -268,6 +286,19 @@ mod tests {
         // A good choice survives beside a bad one, and repeats count once.
         let state = ViewState::from_query("kind=crc&kind=zzz&kind=crc", &data);
         assert_eq!(state.to_query(), "kind=crc");
+    }
+
+    #[test]
+    fn hand_typed_values_are_read_loosely() {
+        let data = sample();
+        let state = ViewState::from_query(
+            "kind=CRC&overall=Requires%20improvement&sort=-Organisation&atleast=2.1:Good",
+            &data,
+        );
+        assert_eq!(
+            state.to_query(),
+            "kind=crc&overall=requires-improvement&atleast=2.1:good&sort=-organisation"
+        );
     }
 
     #[test]
