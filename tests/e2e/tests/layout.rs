@@ -5,7 +5,7 @@
 
 use e2e::a11y::small_targets;
 use e2e::app;
-use e2e::dom::run_js;
+use e2e::dom::{self, run_js};
 use e2e::output::screenshots_dir;
 use e2e::wait::wait_for_css;
 use e2e::E2e;
@@ -96,6 +96,61 @@ async fn text_at_200_percent_in_a_narrow_window_loses_nothing() {
         )
         .await;
         assert_eq!(widths, true, "{path} with text at 200% scrolls sideways");
+    }
+    e2e.stop().await;
+}
+
+/// After scrolling the table's box down and sideways, where its head and the organisation
+/// cells sit against the box's inner edges: `[box top, head top, box left, organisation head
+/// left, organisation cell left of a row under the head, scrollTop, scrollLeft]`.
+const STICKY_PLACES: &str = r#"
+const box = document.querySelector('table.league-table').closest('.table-scroll');
+box.scrollTop = 400;
+box.scrollLeft = 600;
+// Reading a place lays the page out again, sticky offsets included.
+const inner = box.getBoundingClientRect();
+const head = box.querySelector('thead').getBoundingClientRect();
+const orgHead = box.querySelector('thead th[data-col="organisation"]').getBoundingClientRect();
+const row = Array.from(box.querySelectorAll('tbody tr'))
+  .find(tr => tr.getBoundingClientRect().top >= head.bottom);
+const org = row.querySelector('th').getBoundingClientRect();
+return [inner.top + box.clientTop, head.top, inner.left + box.clientLeft, orgHead.left, org.left,
+        box.scrollTop, box.scrollLeft];
+"#;
+
+#[tokio::test]
+async fn the_table_head_and_organisation_column_stay_in_view_as_it_scrolls() {
+    let total = app::inspections().len();
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    for (width, height) in VIEWPORTS {
+        e2e.set_viewport(width, height).await;
+        e2e.goto("/league-table").await;
+        dom::settle_table(client, |s| s.rows.len() == total).await;
+        let places: Vec<f64> = run_js(client, STICKY_PLACES, vec![])
+            .await
+            .as_array()
+            .expect("the places")
+            .iter()
+            .map(|v| v.as_f64().expect("a number"))
+            .collect();
+        let [box_top, head_top, box_left, org_head_left, org_left, down, across] = places[..]
+        else {
+            panic!("seven places: {places:?}");
+        };
+        assert!(
+            down > 0.0 && across > 0.0,
+            "at {width}px the table's box scrolls both ways: {places:?}"
+        );
+        let close = |a: f64, b: f64| (a - b).abs() <= 1.0;
+        assert!(
+            close(head_top, box_top),
+            "at {width}px the head stays at the top of the box: {places:?}"
+        );
+        assert!(
+            close(org_head_left, box_left) && close(org_left, box_left),
+            "at {width}px the organisation column stays at the left of the box: {places:?}"
+        );
     }
     e2e.stop().await;
 }
