@@ -46,7 +46,6 @@ fn was_cancelled(error: &JsValue) -> bool {
 
 #[component]
 pub fn ShareButton(title: String) -> impl IntoView {
-    let can_share = has("share");
     let (status, set_status) = signal(String::new());
     let on_click = move |_| {
         let title = title.clone();
@@ -55,7 +54,8 @@ pub fn ShareButton(title: String) -> impl IntoView {
             .unwrap_or_default();
         set_status.set(String::new());
         spawn_local(async move {
-            if can_share {
+            // Asked at each click: the page may have gained or lost sharing since it was drawn.
+            if has("share") {
                 match share(&title, &url).await {
                     Ok(()) => return,
                     Err(e) if was_cancelled(&e) => return,
@@ -74,7 +74,7 @@ pub fn ShareButton(title: String) -> impl IntoView {
     view! {
         <div class="share">
             <button type="button" class="share-button" on:click=on_click>
-                {if can_share { "Share" } else { "Copy link" }}
+                {if has("share") { "Share" } else { "Copy link" }}
             </button>
             <p class="share-status" role="status">{status}</p>
         </div>

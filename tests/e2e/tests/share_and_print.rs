@@ -1,5 +1,6 @@
-//! Taking a view of the league table away: "Copy link" puts the address of exactly the view on
-//! screen on the clipboard, and printing shows the table without the controls.
+//! Taking a page away: the league table's "Copy link" puts the address of exactly the view on
+//! screen on the clipboard, a post's Share button hands its address to the share sheet or the
+//! clipboard, and printing shows the table without the controls.
 
 use e2e::app;
 use e2e::dom::{self, facet_css};
@@ -10,7 +11,6 @@ use serde_json::json;
 
 /// Replaces the browser's clipboard with one that keeps what it is given in `window.__copied`:
 /// headless browsers have no clipboard to read back, and the app's own call is what is tested.
-/// It is a `Clipboard`, as the app checks.
 /// It is a `Clipboard`, as the app checks.
 const FAKE_CLIPBOARD: &str =
     "const fake = Object.create(Clipboard.prototype);\
@@ -103,6 +103,76 @@ async fn printing_shows_the_current_view_without_controls() {
         printed,
         json!({ "filters": 0, "nav": 0, "table": 1, "rows": count }),
         "printed view"
+    );
+    e2e.stop().await;
+}
+
+/// Replaces `navigator.share` with one that answers as `outcome` says ("shared", or the name
+/// of the error it rejects with) and keeps the address it was given in `window.__shared`.
+fn fake_share(outcome: &str) -> String {
+    format!(
+        "Object.defineProperty(Navigator.prototype, 'share', {{ configurable: true, value: (data) => {{\
+           window.__shared = data.url;\
+           return '{outcome}' === 'shared' ? Promise.resolve() : Promise.reject(new DOMException('no', '{outcome}'));\
+         }} }}); window.__copied = null; window.__shared = null; return null;"
+    )
+}
+
+/// A post's Share button: the share sheet where the browser has one, the clipboard where it
+/// has none or sharing fails, and nothing more when the reader closes the sheet.
+#[tokio::test]
+async fn a_post_is_shared_or_its_link_copied() {
+    let post = app::posts().into_iter().next().expect("a post");
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto(&format!("/posts/{}", post.slug)).await;
+    e2e::wait::wait_for_css(client, ".share-button").await;
+    dom::run_js(client, FAKE_CLIPBOARD, vec![]).await;
+    let here = dom::run_js(client, "return location.href;", vec![]).await;
+    let sent = |what: &'static str| async move {
+        let script = format!("return window.__{what} || null;");
+        wait_for_value(client, what, &script, vec![]).await
+    };
+    let status = || async {
+        dom::text_of(client, ".share-status")
+            .await
+            .unwrap_or_default()
+    };
+
+    dom::run_js(client, &fake_share("shared"), vec![]).await;
+    dom::click(client, ".share-button").await;
+    assert_eq!(
+        sent("shared").await,
+        here,
+        "the share sheet gets the address"
+    );
+
+    dom::run_js(client, &fake_share("NotAllowedError"), vec![]).await;
+    dom::click(client, ".share-button").await;
+    assert_eq!(sent("copied").await, here, "a refused share copies instead");
+    assert!(status().await.contains("copied"), "{}", status().await);
+
+    dom::run_js(client, &fake_share("AbortError"), vec![]).await;
+    dom::click(client, ".share-button").await;
+    sent("shared").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(
+        dom::run_js(client, "return window.__copied;", vec![]).await,
+        json!(null),
+        "closing the share sheet copies nothing"
+    );
+
+    dom::run_js(
+        client,
+        "delete Navigator.prototype.share; window.__copied = null; return null;",
+        vec![],
+    )
+    .await;
+    dom::click(client, ".share-button").await;
+    assert_eq!(
+        sent("copied").await,
+        here,
+        "without sharing, the link is copied"
     );
     e2e.stop().await;
 }
