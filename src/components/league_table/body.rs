@@ -1,8 +1,9 @@
 //! The table's rows. They are written into the page directly rather than as Leptos views: a
 //! sort or a page turn changes most of the 50 rows' 1,300 cells at once, and Leptos rebuilding
-//! them was most of a sort's script (see BENCHMARKS.md). Each place on the page remembers what
-//! its cells show; only cells whose `Cell` differs are touched, and those are rewritten in place
-//! unless they need other elements.
+//! them was most of a sort's script (see BENCHMARKS.md). Rows are keyed: each row's element
+//! stays with its inspection while it is on the page. Each element remembers what its cells
+//! show; only cells whose `Cell` differs are touched, and those are rewritten in place unless
+//! they need other elements.
 
 use crate::components::band_badge::{abbreviation_class, badge_class, heatmap_cell_class};
 use leptos::ev::Event;
@@ -13,6 +14,7 @@ use model::table::cell::{cell, Cell, CellText};
 use model::table::column::Column;
 use model::table::data::TableData;
 use model::table::links::{toggle_pick, MAX_COMPARE};
+use std::collections::VecDeque;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
 
@@ -62,18 +64,36 @@ struct Drawn {
 }
 
 impl Drawn {
+    /// Keyed by row: a row still on the page keeps its place, which moves with it. The places of
+    /// rows that left go, in page order, to the rows that arrive, and rewrite only the cells
+    /// that differ, so a sort or a page turn builds no new rows. (At most a page of rows: the
+    /// searches below are short.)
     fn draw(&mut self, body: &Element, data: &TableData, rows: &[usize], columns: &[Column]) {
         let document = document();
-        for place in self.places.drain(rows.len().min(self.places.len())..) {
-            place.row.remove();
-        }
-        for (at, &row) in rows.iter().enumerate() {
-            if at == self.places.len() {
-                let place = Place::new(&document);
-                let _ = body.append_child(&place.row);
-                self.places.push(place);
+        let (mut kept, mut spare) = (Vec::new(), VecDeque::new());
+        for (place, row) in self.places.drain(..).zip(&self.rows) {
+            if rows.contains(row) {
+                kept.push((*row, place));
+            } else {
+                spare.push_back(place);
             }
-            self.places[at].show(&document, data, row, columns);
+        }
+        let mut next = body.first_element_child();
+        for &row in rows {
+            let mut place = match kept.iter().position(|(kept_row, _)| *kept_row == row) {
+                Some(at) => kept.swap_remove(at).1,
+                None => spare.pop_front().unwrap_or_else(|| Place::new(&document)),
+            };
+            place.show(&document, data, row, columns);
+            if next.as_ref() == Some(&place.row) {
+                next = place.row.next_element_sibling();
+            } else {
+                let _ = body.insert_before(&place.row, next.as_deref());
+            }
+            self.places.push(place);
+        }
+        for place in spare {
+            place.row.remove();
         }
         self.rows = rows.to_vec();
         self.columns = columns.to_vec();

@@ -248,3 +248,52 @@ async fn click_overall_and_check(
         );
     }
 }
+
+/// Marks every row's element with its inspection id (a property the app never reads), then
+/// says which rows still carry their own mark: `[rows, rows whose element is the one marked]`.
+const MARK_ROWS: &str = "document.querySelectorAll('table.league-table tbody tr')\
+    .forEach(tr => { tr.markedAs = tr.dataset.id; }); return null;";
+const MARKS_KEPT: &str =
+    "const rows = Array.from(document.querySelectorAll('table.league-table tbody tr'));\
+    return [rows.length, rows.filter(tr => tr.markedAs === tr.dataset.id).length];";
+
+/// Rendering is keyed: after a sort, and after a filter that keeps some rows, each row still on
+/// screen is the same element as before, moved rather than rewritten with another inspection.
+#[tokio::test]
+async fn rows_keep_their_elements_through_a_sort_and_a_filter() {
+    let inspections = app::inspections();
+    let n = inspections.len();
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    let before = dom::open_table(&e2e, n).await;
+    let order = |snap: &TableSnapshot| snap.rows.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+
+    dom::run_js(client, MARK_ROWS, vec![]).await;
+    dom::click_sort(client, "organisation").await;
+    let sorted = dom::settle_table(client, |s| {
+        s.sorted_columns().first().map(|(k, _)| k.as_str()) == Some("organisation")
+    })
+    .await;
+    assert_ne!(order(&sorted), order(&before), "the sort moved rows");
+    let kept = dom::run_js(client, MARKS_KEPT, vec![]).await;
+    assert_eq!(
+        kept,
+        serde_json::json!([n, n]),
+        "[rows, rows on their own element]"
+    );
+
+    let kind = inspections[0].kind_token();
+    let count = inspections
+        .iter()
+        .filter(|i| i.kind == inspections[0].kind)
+        .count();
+    dom::click(client, &dom::facet_css("kind", &kind)).await;
+    dom::settle_table(client, |s| s.rows.len() == count).await;
+    let kept = dom::run_js(client, MARKS_KEPT, vec![]).await;
+    assert_eq!(
+        kept,
+        serde_json::json!([count, count]),
+        "[rows, rows on their own element]"
+    );
+    e2e.stop().await;
+}
