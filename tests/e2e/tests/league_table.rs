@@ -297,3 +297,33 @@ async fn rows_keep_their_elements_through_a_sort_and_a_filter() {
     );
     e2e.stop().await;
 }
+
+/// An address typed by hand with the kind as the table shows it, in any case ("NPS DIVISION"),
+/// filters as the canonical token does.
+#[tokio::test]
+async fn a_hand_typed_kind_in_the_address_filters_the_table() {
+    let inspections = app::inspections();
+    let first = &inspections[0];
+    let count = inspections.iter().filter(|i| i.kind == first.kind).count();
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto(&format!(
+        "/league-table?kind={}",
+        first.kind.to_uppercase().replace(' ', "%20")
+    ))
+    .await;
+    let snap = dom::settle_table(client, |s| s.rows.len() == count).await;
+    assert!(
+        snap.rows
+            .iter()
+            .all(|r| r.cells.get("kind") == Some(&first.kind)),
+        "only {:?} rows ({})",
+        first.kind,
+        snap.summary()
+    );
+    assert_eq!(
+        dom::is_checked(client, &dom::facet_css("kind", &first.kind_token())).await,
+        Some(true)
+    );
+    e2e.stop().await;
+}
