@@ -69,32 +69,63 @@ pub fn no_header(path: &Path) -> Vec<Diagnostic> {
 
 /// The column of a CSV file that the end of `before` (the file's text up to some byte) falls
 /// in, named by the header row: for a message about a byte rather than a value (a bad byte, a
-/// size limit). "header" on the header row, "field N" past its last column.
+/// size limit). "header" on the header row, "field N" past its last column. Read by the same
+/// CSV reader as the file itself, so quotes, line endings and a byte order mark count alike.
 pub fn csv_field_at(before: &str) -> String {
-    let mut headers = vec![String::new()];
-    let (mut record, mut field, mut quoted) = (0, 0, false);
-    for c in before.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => {
-                field += 1;
-                if record == 0 {
-                    headers.push(String::new());
-                }
-            }
-            '\n' if !quoted => (record, field) = (record + 1, 0),
-            c if record == 0 => headers[field].push(c),
-            _ => {}
+    // A character after the end, so a field or row just begun counts as one.
+    let text = format!("{before}x");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().map_while(Result::ok).collect();
+    match (records.first(), records.last()) {
+        (Some(header), Some(last)) if records.len() > 1 => {
+            field_name(header, last.len() - 1).unwrap_or_else(|| format!("field {}", last.len()))
         }
+        _ => "header".into(),
     }
-    if record == 0 {
-        return "header".into();
-    }
-    headers
-        .get(field)
-        .map(|name| name.trim())
+}
+
+/// The header's name for field `index`, if it has one.
+fn field_name(header: &csv::StringRecord, index: usize) -> Option<String> {
+    header
+        .get(index)
+        .map(str::trim)
         .filter(|name| !name.is_empty())
-        .map_or_else(|| format!("field {}", field + 1), str::to_string)
+        .map(str::to_string)
+}
+
+/// The error for a row whose number of fields differs from the header's, named by the field
+/// that runs over several lines (most likely a quote left open, which swallows the lines after
+/// it), by the first column a short row has no field for, or by the first field past the last
+/// column.
+pub fn wrong_field_count(
+    path: &Path,
+    line: usize,
+    header: &csv::StringRecord,
+    record: &csv::StringRecord,
+) -> Diagnostic {
+    let counts = format!(
+        "{} fields but the header has {}",
+        record.len(),
+        header.len()
+    );
+    let (field, reason) = match record.iter().position(|field| field.contains('\n')) {
+        Some(open) => (
+            field_name(header, open),
+            format!("this field runs over several lines, so a quote opened in it is probably not closed and the lines after it were read as part of it (the row has {counts})"),
+        ),
+        None if record.len() < header.len() => (
+            field_name(header, record.len()),
+            format!("the row ends before this column: it has {counts}"),
+        ),
+        None => (
+            Some(format!("field {}", header.len() + 1)),
+            format!("the row has {counts}: a value with a comma in it needs double quotes around it"),
+        ),
+    };
+    Diagnostic::new(path, Some(line), field.as_deref(), reason)
 }
 
 /// Every record the reader can read, with its line; a record it cannot read becomes a diagnostic.
@@ -133,5 +164,13 @@ mod tests {
         assert_eq!(csv_field_at(&format!("{head}crc-1,\"A, B\nC\",x")), "notes");
         assert_eq!(csv_field_at(&format!("{head}crc-1,A,B,extra")), "field 4");
         assert_eq!(csv_field_at(&format!("{head}crc-1,A,B\r\n")), "id");
+        assert_eq!(csv_field_at(&format!("{head}crc-1,")), "organisation");
+        // A byte order mark, a quote inside a value, and old Mac line endings.
+        assert_eq!(csv_field_at(&format!("\u{feff}{head}cr")), "id");
+        assert_eq!(
+            csv_field_at(&format!("{head}crc-1,A 12\" report,x")),
+            "notes"
+        );
+        assert_eq!(csv_field_at("id,organisation\rcrc-1,Caf"), "organisation");
     }
 }

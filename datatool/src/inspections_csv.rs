@@ -1,6 +1,6 @@
 //! Reads `inspections.csv` into inspections, checking every rule and naming the line and column of each mistake.
 
-use crate::diagnostic::{csv_records, no_header, Diagnostic};
+use crate::diagnostic::{csv_records, no_header, wrong_field_count, Diagnostic};
 use model::band::Band;
 use model::date::{PartialDate, Precision};
 use model::inspection::{Caseload, Confidence, Inspection, Kind, Standard};
@@ -101,10 +101,11 @@ pub fn parse(
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|h| h.trim().to_string()).collect(),
+    let header_record = match reader.headers() {
+        Ok(h) => h.clone(),
         Err(e) => return Err(vec![Diagnostic::new(path, Some(1), None, e.to_string())]),
     };
+    let headers: Vec<String> = header_record.iter().map(|h| h.trim().to_string()).collect();
     if headers.iter().all(|h| h.is_empty()) {
         return Err(no_header(path));
     }
@@ -144,31 +145,7 @@ pub fn parse(
     let mut first_line_of: HashMap<String, usize> = HashMap::new();
     for (line, record) in csv_records(&mut reader, path, text, &mut errors) {
         if record.len() != headers.len() {
-            let counts = format!(
-                "{} fields but the header has {}",
-                record.len(),
-                headers.len()
-            );
-            // Named by the field that runs over several lines (most likely a quote left open,
-            // which swallows the lines after it), by the first column a short row has no
-            // field for, or by the first field past the last column.
-            let (field, reason) = match record.iter().position(|field| field.contains('\n')) {
-                Some(open) => (
-                    headers.get(open).cloned(),
-                    format!("this field runs over several lines, so a quote opened in it is probably not closed and the lines after it were read as part of it (the row has {counts})"),
-                ),
-                None => match headers.get(record.len()) {
-                    Some(missing) => (
-                        Some(missing.clone()),
-                        format!("the row ends before this column: it has {counts}"),
-                    ),
-                    None => (
-                        Some(format!("field {}", headers.len() + 1)),
-                        format!("the row has {counts}: a value with a comma in it needs double quotes around it"),
-                    ),
-                },
-            };
-            errors.push(Diagnostic::new(path, Some(line), field.as_deref(), reason));
+            errors.push(wrong_field_count(path, line, &header_record, &record));
             continue;
         }
         let mut row = Row {

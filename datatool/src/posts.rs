@@ -35,23 +35,34 @@ pub struct ReadPost {
 
 /// The part of a post that the end of `before` (the file's text up to some byte) falls in, for
 /// a message about a byte rather than a value: the front-matter key on that line, "front
-/// matter" elsewhere in it, or "body".
+/// matter" elsewhere in it, or "body". Fences are found as [`parse`] finds them.
 pub fn field_at(before: &str) -> String {
     let before = before.strip_prefix('\u{feff}').unwrap_or(before);
-    let Some(front) = before.strip_prefix(FENCE) else {
-        return "front matter".into();
-    };
-    let closed = front.lines().skip(1).any(|line| line.trim_end() == FENCE);
-    if closed {
-        "body".into()
-    } else {
-        front_matter_field(front)
+    match after_opening_fence(before) {
+        None => "front matter".into(),
+        Some(front) if closing_fence(front).is_some() => "body".into(),
+        Some(front) => front_matter_field(front.rsplit('\n').next().unwrap_or_default()),
     }
 }
 
-/// The key on the last line of `before` (front matter up to some byte), or "front matter".
-fn front_matter_field(before: &str) -> String {
-    let line = before.rsplit('\n').next().unwrap_or_default();
+/// The text after the opening `+++` line, if `text` starts with one.
+fn after_opening_fence(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix(FENCE)?;
+    rest.strip_prefix('\n')
+        .or_else(|| rest.strip_prefix("\r\n"))
+}
+
+/// Where the closing `+++` line begins in the text after the opening one (at the line break
+/// before it).
+fn closing_fence(after_open: &str) -> Option<usize> {
+    after_open
+        .match_indices("\n+++")
+        .map(|(i, _)| i)
+        .find(|&i| ends_line(&after_open[i + 1 + FENCE.len()..]))
+}
+
+/// The key a front-matter line sets, or "front matter" for a line that sets none.
+fn front_matter_field(line: &str) -> String {
     line.split_once('=')
         .map(|(key, _)| key.trim().trim_matches('"'))
         .filter(|key| !key.is_empty())
@@ -83,10 +94,7 @@ pub fn parse(
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let after_open = match text.strip_prefix(FENCE).and_then(|rest| {
-        rest.strip_prefix('\n')
-            .or_else(|| rest.strip_prefix("\r\n"))
-    }) {
+    let after_open = match after_opening_fence(text) {
         Some(rest) => rest,
         None => {
             return Err(error(
@@ -96,11 +104,7 @@ pub fn parse(
             ))
         }
     };
-    let close = match after_open
-        .match_indices("\n+++")
-        .map(|(i, _)| i)
-        .find(|&i| ends_line(&after_open[i + 1 + FENCE.len()..]))
-    {
+    let close = match closing_fence(after_open) {
         Some(close) => close,
         None => {
             return Err(error(
@@ -117,9 +121,12 @@ pub fn parse(
     let body_first_line = line_of(text, body_start);
 
     let matter: FrontMatter = toml::from_str(front).map_err(|e| {
-        let start = e.span().map_or(0, |span| span.start);
+        let start = e.span().map_or(0, |span| span.start).min(front.len());
         let line = line_of(front, start) + 1;
-        let field = front_matter_field(&front[..start.min(front.len())]);
+        // The whole line the error is on: an unknown or repeated key's error starts at the key.
+        let line_start = front[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = front[start..].find('\n').map_or(front.len(), |i| start + i);
+        let field = front_matter_field(&front[line_start..line_end]);
         error(line, Some(&field), e.message().to_string())
     })?;
     let field_line = |field: &str| {
@@ -480,6 +487,16 @@ mod tests {
         assert_eq!(field_at("+++\ntitle = \"A\"\n"), "front matter");
         assert_eq!(field_at("+++\ntitle = \"A\"\n+++\n\nSome wor"), "body");
         assert_eq!(field_at("Some wor"), "front matter");
+        assert_eq!(field_at("\u{feff}+++\r\ntags = [\"a"), "tags");
+        assert_eq!(field_at("+++x\ntitle = \"A"), "front matter");
+    }
+
+    #[test]
+    fn a_front_matter_error_at_a_key_names_it() {
+        let front = GOOD_FRONT.replace("tags =", "author = \"Me\"\ntags =");
+        assert!(
+            first_error(&post(&front, &words(150))).contains(": author: unknown field `author`")
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Reads `standards.csv`: the standard codes and the kinds each applies to.
 
-use crate::diagnostic::{csv_records, no_header, Diagnostic};
+use crate::diagnostic::{csv_records, no_header, wrong_field_count, Diagnostic};
 use model::inspection::{Kind, Standard};
 use serde::Deserialize;
 use std::path::Path;
@@ -14,7 +14,9 @@ struct Row {
 }
 
 pub fn parse(path: &Path, text: &str) -> Result<Vec<Standard>, Vec<Diagnostic>> {
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let mut standards: Vec<Standard> = Vec::new();
     let mut errors = Vec::new();
     let headers = match reader.headers() {
@@ -25,11 +27,21 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Standard>, Vec<Diagnostic>> 
         return Err(no_header(path));
     }
     for (line, record) in csv_records(&mut reader, path, text, &mut errors) {
+        if record.len() != headers.len() {
+            errors.push(wrong_field_count(path, line, &headers, &record));
+            continue;
+        }
         let line = Some(line);
         let row: Row = match record.deserialize(Some(&headers)) {
             Ok(row) => row,
             Err(e) => {
-                errors.push(Diagnostic::new(path, line, None, e.to_string()));
+                let field = match e.kind() {
+                    csv::ErrorKind::Deserialize { err, .. } => {
+                        err.field().and_then(|i| headers.get(i as usize))
+                    }
+                    _ => None,
+                };
+                errors.push(Diagnostic::new(path, line, field, e.to_string()));
                 continue;
             }
         };
@@ -129,6 +141,20 @@ mod tests {
         let text = format!("{HEADER}1.1,Org,Leadership,,1.1,\n");
         let errors = parse(Path::new("standards.csv"), &text).unwrap_err();
         assert_eq!(errors[0].field.as_deref(), Some("applies_to"));
+    }
+
+    #[test]
+    fn a_row_with_the_wrong_number_of_fields_names_one() {
+        let text = format!("{HEADER}1.1,Org,Leadership,CRC,1.1,,extra\n2.1,Case,Assessment\n");
+        let errors = parse(Path::new("standards.csv"), &text).unwrap_err();
+        let fields: Vec<_> = errors
+            .iter()
+            .map(|e| (e.line, e.field.as_deref()))
+            .collect();
+        assert_eq!(
+            fields,
+            [(Some(2), Some("field 7")), (Some(3), Some("applies_to"))]
+        );
     }
 
     #[test]
