@@ -52,13 +52,14 @@ fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// The words of `text`, folded.
+/// The words of `text`, folded; a word that folds to nothing (a lone accent) is none.
 pub fn tokens(text: &str) -> Vec<Token> {
     word_ranges(text)
         .map(|range| Token {
             folded: fold(&text[range.clone()]),
             range,
         })
+        .filter(|token| !token.folded.is_empty())
         .collect()
 }
 
@@ -544,6 +545,9 @@ mod tests {
         let text = "Cafe\u{301}s";
         let (ranges, _) = match_ranges(text, &["cafe".into()]);
         assert_eq!(&text[ranges[0].clone()], "Cafe\u{301}");
+        // A lone accent is not a term, so it matches nothing rather than everything.
+        assert!(query_terms("\u{301}").is_empty());
+        assert_eq!(query_terms("the \u{301}"), ["the"]);
     }
 
     #[test]

@@ -46,6 +46,16 @@ impl Direction {
 
 const STANDARD_PREFIX: &str = "std-";
 
+/// The standard `code` names, in any case: its exact code first, as codes may differ only in
+/// case.
+pub fn standard_code<'a>(code: &str, standards: &'a [Standard]) -> Option<&'a str> {
+    standards
+        .iter()
+        .find(|s| s.code == code)
+        .or_else(|| standards.iter().find(|s| s.code.eq_ignore_ascii_case(code)))
+        .map(|s| s.code.as_str())
+}
+
 impl Column {
     /// The columns before the standards, in table order.
     pub const LEADING: [Column; 9] = [
@@ -91,11 +101,10 @@ impl Column {
     /// The column a key names; a standard only if the data has it.
     pub fn from_key(key: &str, standards: &[Standard]) -> Option<Column> {
         // Any case, so a hand-typed address ("sort=Overall") works too.
-        if let Some(code) = key.strip_prefix(STANDARD_PREFIX) {
-            return standards
-                .iter()
-                .find(|s| s.code.eq_ignore_ascii_case(code))
-                .map(|s| Column::Standard(s.code.clone()));
+        let prefix = key.get(..STANDARD_PREFIX.len());
+        if prefix.is_some_and(|p| p.eq_ignore_ascii_case(STANDARD_PREFIX)) {
+            let code = standard_code(&key[STANDARD_PREFIX.len()..], standards)?;
+            return Some(Column::Standard(code.to_string()));
         }
         Column::LEADING
             .into_iter()
@@ -189,7 +198,7 @@ mod tests {
             Some(Column::Overall)
         );
         assert_eq!(
-            Column::from_key("std-n3.1", &standards).map(|c| c.key()),
+            Column::from_key("STD-n3.1", &standards).map(|c| c.key()),
             Some("std-N3.1".to_string())
         );
     }

@@ -8,7 +8,7 @@
 //! in `sort` a leading `-` means descending and a second column is the secondary key.
 //! Anything unknown or malformed is ignored, never an error.
 
-use super::column::{Column, Direction};
+use super::column::{standard_code, Column, Direction};
 use super::data::TableData;
 use super::facets::Facet;
 use super::filter::{AtLeast, Filter};
@@ -77,20 +77,20 @@ fn loose(text: &str) -> String {
 fn parse_at_least(text: &str, data: &TableData) -> Option<AtLeast> {
     let (code, band) = text.rsplit_once(':')?;
     let band = Band::from_slug(&loose(band))?;
-    data.standards
-        .iter()
-        .find(|s| s.code.eq_ignore_ascii_case(code.trim()))
-        .map(|s| AtLeast {
-            code: s.code.clone(),
-            band,
-        })
+    let code = standard_code(code.trim(), &data.standards)?.to_string();
+    Some(AtLeast { code, band })
 }
 
-/// The facet option `value` names: exactly, or else loosely (see [`loose`]).
+/// The facet option `value` names: exactly, or else loosely (see [`loose`]) when only one
+/// option matches that way.
 fn facet_option<'a>(options: &'a [String], value: &str) -> Option<&'a String> {
     options.iter().find(|o| *o == value).or_else(|| {
         let value = loose(value);
-        options.iter().find(|o| loose(o) == value)
+        let mut matches = options.iter().filter(|o| loose(o) == value);
+        match (matches.next(), matches.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
     })
 }
 
@@ -299,6 +299,18 @@ mod tests {
             state.to_query(),
             "kind=crc&overall=requires-improvement&atleast=2.1:good&sort=-organisation"
         );
+    }
+
+    #[test]
+    fn a_loose_value_names_an_option_only_when_it_names_one() {
+        let options = [
+            "North East".to_string(),
+            "north-east".to_string(),
+            "-".to_string(),
+        ];
+        assert_eq!(facet_option(&options, "north-east"), Some(&options[1]));
+        assert_eq!(facet_option(&options, "NORTH EAST"), None);
+        assert_eq!(facet_option(&options[..1], "NORTH EAST"), Some(&options[0]));
     }
 
     #[test]
