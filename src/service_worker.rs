@@ -49,7 +49,9 @@ pub fn register(on_waiting: impl Fn(ServiceWorker) + Clone + 'static) {
                 on_waiting(waiting);
             }
         }
-        // A new version may already be installing: its `updatefound` came before this handler.
+        // A new version may already be installing, its `updatefound` fired before this handler
+        // was set. If that event is still to come, the same worker is watched twice, which is
+        // harmless: `onstatechange` is a property, so the second handler replaces the first.
         if let Some(installing) = registration.installing() {
             report_when_installed(installing, on_waiting.clone());
         }

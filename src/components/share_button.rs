@@ -54,7 +54,7 @@ pub fn ShareButton(title: String) -> impl IntoView {
             .unwrap_or_default();
         set_status.set(String::new());
         spawn_local(async move {
-            // Asked at each click: the page may have gained or lost sharing since it was drawn.
+            // Asked at each click, so the click follows what the browser offers then.
             if has("share") {
                 match share(&title, &url).await {
                     Ok(()) => return,

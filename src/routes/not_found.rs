@@ -10,7 +10,8 @@ pub fn NotFound() -> impl IntoView {
         <Meta name="description" content="There is no page at this address." />
         <h1>"Page not found"</h1>
         <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
-        // A reload asks for the site again: a newer version may know the address.
+        // A reload loads the address again: after a new deploy (once the reader has taken the
+        // update, where a service worker keeps this version) a newer version may know it.
         <p>
             <button type="button" on:click=|_| { let _ = window().location().reload(); }>
                 "Try again"

@@ -55,7 +55,7 @@ pub fn TableBody(
     view! { <tbody node_ref=body on:change=on_change></tbody> }
 }
 
-/// What the body shows: a place per row, and the rows and columns they show.
+/// What the body shows: a place per row, in page order, and the rows and columns they show.
 #[derive(Default)]
 struct Drawn {
     places: Vec<Place>,
@@ -100,7 +100,8 @@ impl Drawn {
     }
 }
 
-/// One row's place on the page and what it shows.
+/// One row's element and what it shows; it stays with its inspection while that is on the
+/// page, and is reused for another once it is not.
 struct Place {
     row: Element,
     pick: HtmlInputElement,

@@ -60,16 +60,18 @@ async fn keyboard_only_journey_through_table_and_posts() {
     let total = inspections.len();
     let posts = app::posts();
     let post = posts.first().expect("a post");
-    // Every other post arrives a second late, so the previous post's heading replaces the one
-    // already focused well after the navigation.
+    // All the other posts arrive a second late, so the previous post's heading replaces the
+    // one already focused well after the navigation. No service worker: its cache would
+    // answer at once.
     let late: Vec<String> = posts[1..]
         .iter()
         .map(|p| format!("/data/posts/{}.json", p.slug))
         .collect();
-    let answers: Vec<(&str, Answer)> = late
+    let mut answers: Vec<(&str, Answer)> = late
         .iter()
         .map(|path| (path.as_str(), Answer::Delayed(Duration::from_secs(1))))
         .collect();
+    answers.push(("/sw.js", Answer::Status(404)));
     let e2e = E2e::start_with_answers(&answers).await;
     let client = e2e.client();
     e2e.goto("/league-table").await;
@@ -223,6 +225,12 @@ async fn keyboard_only_journey_through_table_and_posts() {
     assert_eq!(
         client.current_url().await.expect("current url").path(),
         older_href
+    );
+    let late_answer = format!("/data{older_href}.json answered");
+    assert!(
+        e2e.requests().contains(&late_answer),
+        "the post came late from the server: {:?}",
+        e2e.requests()
     );
     e2e.stop().await;
 }

@@ -150,7 +150,15 @@ async fn a_post_is_shared_or_its_link_copied() {
     dom::run_js(client, &fake_share("NotAllowedError"), vec![]).await;
     dom::click(client, ".share-button").await;
     assert_eq!(sent("copied").await, here, "a refused share copies instead");
-    assert!(status().await.contains("copied"), "{}", status().await);
+    e2e::wait::wait_for("the copy confirmation", || async {
+        let said = status().await;
+        if said.contains("copied") {
+            Ok(())
+        } else {
+            Err(said)
+        }
+    })
+    .await;
 
     dom::run_js(client, &fake_share("AbortError"), vec![]).await;
     dom::click(client, ".share-button").await;
