@@ -78,9 +78,14 @@ fn take_afresh(url: &str) -> bool {
     })
 }
 
+/// A signal the browser fires [`FETCH_TIMEOUT_SECONDS`] from now: it aborts the request it is
+/// given, body included, when the time is up.
+fn deadline() -> web_sys::AbortSignal {
+    web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_SECONDS * 1000)
+}
+
 async fn fetch_text(url: &str, what: &'static str) -> Result<String, ApiError> {
-    // The browser aborts the request, body included, when the time is up.
-    let deadline = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_SECONDS * 1000);
+    let deadline = deadline();
     let failed = |e: gloo_net::Error| {
         if deadline.aborted() {
             ApiError::Timeout { what }
@@ -122,11 +127,10 @@ async fn fetch_text(url: &str, what: &'static str) -> Result<String, ApiError> {
 /// Whether the server answers at all: a HEAD request, which no cache and no route of the service
 /// worker answers.
 pub async fn server_answers() -> bool {
-    let deadline = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_SECONDS * 1000);
     let answer = gloo_net::http::RequestBuilder::new(RATINGS_URL)
         .method(gloo_net::http::Method::HEAD)
         .cache(RequestCache::NoStore)
-        .abort_signal(Some(&deadline))
+        .abort_signal(Some(&deadline()))
         .send()
         .await;
     answer.is_ok_and(|response| is_server_answer(response.status()))
