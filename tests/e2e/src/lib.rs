@@ -97,11 +97,7 @@ impl E2e {
 
     /// Serves a copy of the built app after `edit` has changed it, e.g. to break a data file.
     pub async fn start_with_edited_copy(edit: impl FnOnce(&Path)) -> E2e {
-        let copy = tempfile::Builder::new()
-            .prefix("e2e-dist")
-            .tempdir()
-            .expect("create a temporary folder for the app copy");
-        copy_dir(&app::dist_dir(), copy.path());
+        let copy = dist_copy("e2e-dist");
         edit(copy.path());
         let dir = copy.path().to_path_buf();
         E2e::serve(&dir, Some(copy), &[], Launch::default()).await
@@ -275,8 +271,19 @@ fn record_skip(engine: Engine, why: &str) {
     std::io::Write::write_all(&mut file, line.as_bytes()).expect("record a skip");
 }
 
+/// A copy of the built app in a new temporary folder (its name starting with `prefix`), to
+/// edit and serve; the folder goes when the value is dropped.
+pub fn dist_copy(prefix: &str) -> tempfile::TempDir {
+    let copy = tempfile::Builder::new()
+        .prefix(prefix)
+        .tempdir()
+        .expect("create a temporary folder for the app copy");
+    copy_dir(&app::dist_dir(), copy.path());
+    copy
+}
+
 /// Copies a built app folder recursively (for tests that edit or serve a copy).
-pub fn copy_dir(from: &Path, to: &Path) {
+fn copy_dir(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display()))
     {
         let path = entry.expect("a folder entry").path();

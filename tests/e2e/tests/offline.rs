@@ -179,11 +179,7 @@ async fn chromium_finds_the_app_installable_and_it_says_when_it_is_offline() {
 async fn data_is_served_from_the_device_and_refreshed_in_the_background() {
     let (mut e2e, first) = reader_with_worker().await;
 
-    let copy = tempfile::Builder::new()
-        .prefix("e2e-new-data")
-        .tempdir()
-        .unwrap();
-    e2e::copy_dir(&dist_dir(), copy.path());
+    let copy = e2e::dist_copy("e2e-new-data");
     let ratings = copy.path().join("data/ratings.json");
     let text = std::fs::read_to_string(&ratings).unwrap();
     let renamed = format!("{} (new data)", first.organisation);
@@ -239,11 +235,7 @@ async fn a_refresh_without_a_whole_data_file_keeps_the_copy_on_the_device() {
             Some(&ratings[..ratings.len() / 2]),
         ),
     ] {
-        let copy = tempfile::Builder::new()
-            .prefix("e2e-lost-data")
-            .tempdir()
-            .unwrap();
-        e2e::copy_dir(&dist_dir(), copy.path());
+        let copy = e2e::dist_copy("e2e-lost-data");
         let file = copy.path().join("data/ratings.json");
         match answer {
             None => std::fs::remove_file(&file).unwrap(),
@@ -308,11 +300,10 @@ fn hashed_files(dir: &Path) -> Vec<String> {
     names
 }
 
-/// A different deploy: another copy of the build where the first inspection's organisation
-/// has a new name and every hashed file a new hash (as a code change would give), with its
-/// precache list made again. Returns the folder and the new name.
+/// A different deploy: turns the copy of the build in `dir` into one where the first
+/// inspection's organisation has a new name and every hashed file a new hash (as a code change
+/// would give), with its precache list made again. Returns the new name.
 fn build_b(dir: &Path) -> String {
-    e2e::copy_dir(&dist_dir(), dir);
     let ratings = dir.join("data/ratings.json");
     let first = inspections().into_iter().next().expect("an inspection");
     let renamed = format!("{} (deploy B)", first.organisation);
@@ -403,10 +394,7 @@ async fn organisation_of(client: &Client, id: &str) -> Option<String> {
 async fn a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
     let (mut e2e, first) = reader_with_worker().await;
 
-    let b = tempfile::Builder::new()
-        .prefix("e2e-deploy-b")
-        .tempdir()
-        .unwrap();
+    let b = e2e::dist_copy("e2e-deploy-b");
     let renamed = build_b(b.path());
     let (a_files, b_files) = (hashed_files(&dist_dir()), hashed_files(b.path()));
     assert!(!a_files.is_empty() && a_files.iter().all(|f| !b_files.contains(f)));
@@ -473,10 +461,7 @@ async fn a_broken_deploy_leaves_the_working_version_in_place() {
 
     // B lists a new wasm file that its server does not have (an upload cut short); the server
     // answers that address with its HTML page, as single-page-app servers do.
-    let b = tempfile::Builder::new()
-        .prefix("e2e-deploy-broken")
-        .tempdir()
-        .unwrap();
+    let b = e2e::dist_copy("e2e-deploy-broken");
     build_b(b.path());
     std::fs::remove_file(b.path().join(wasm_file(b.path()))).unwrap();
     e2e.serve_again(b.path()).await;
