@@ -42,6 +42,8 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=Home />
+                    // A host's default document, often bookmarked as the site's address.
+                    <Route path=path!("index.html") view=Home />
                     <Route path=path!("league-table") view=LeagueTable />
                     <Route path=path!("inspections/:id") view=InspectionPage />
                     <Route path=path!("compare") view=ComparePage />

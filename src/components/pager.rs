@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 /// Previous and next page links with "Page N of M". Links, so each page has an address and
@@ -28,11 +27,11 @@ pub fn Pager(
             view! {
                 <nav class="pager" aria-label="Pages">
                     {(page > 1).then(|| view! {
-                        <A href=href.run(page - 1) attr:rel="prev" on:click=focus>"← Newer posts"</A>
+                        <a href=href.run(page - 1) rel="prev" on:click=focus>"← Newer posts"</a>
                     })}
                     <span class="pager-position">{format!("Page {page} of {pages}")}</span>
                     {(page < pages).then(|| view! {
-                        <A href=href.run(page + 1) attr:rel="next" on:click=focus>"Older posts →"</A>
+                        <a href=href.run(page + 1) rel="next" on:click=focus>"Older posts →"</a>
                     })}
                 </nav>
             }

@@ -2,7 +2,6 @@
 //! http(s) addresses or paths inside the app become links.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use model::link::{is_internal_path, is_web_link};
 use model::post::{Block, Inline};
 
@@ -50,7 +49,7 @@ fn inline_view(inline: Inline) -> AnyView {
         Inline::Strong(content) => view! { <strong>{inlines(content)}</strong> }.into_any(),
         Inline::Code(text) => view! { <code>{text}</code> }.into_any(),
         Inline::Link { href, content } if is_internal_path(&href) => {
-            view! { <A href=href>{inlines(content)}</A> }.into_any()
+            view! { <a href=href>{inlines(content)}</a> }.into_any()
         }
         Inline::Link { href, content } if is_web_link(&href) => view! {
             <a href=href rel="noopener noreferrer" class="external">

@@ -1,7 +1,6 @@
 use crate::components::highlight::Highlight;
 use crate::components::post_meta::PostMeta;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use model::post::PostSummary;
 use model::search::{Highlighted, Hit};
 
@@ -29,7 +28,7 @@ pub fn PostList(
                         Some(hit) => (hit.title, hit.standfirst, hit.snippet),
                         None => (plain(&post.title), plain(&post.standfirst), None),
                     };
-                    let title = view! { <A href=href><Highlight text=title /></A> };
+                    let title = view! { <a href=href><Highlight text=title /></a> };
                     view! {
                         <li>
                             {if nested {

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use model::post::PostSummary;
 use model::posts_query::PostsQuery;
 
@@ -23,7 +22,7 @@ pub fn PostMeta(post: PostSummary) -> impl IntoView {
                         ..PostsQuery::default()
                     }
                     .to_url();
-                    view! { <li class="tag"><A href=href>{tag}</A></li> }
+                    view! { <li class="tag"><a href=href>{tag}</a></li> }
                 })
                 .collect_view()}
         </ul>

@@ -6,7 +6,6 @@ use crate::components::band_badge::BandBadge;
 use crate::components::standard_rating::StandardRatingView;
 use crate::components::unknown::or_unknown;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use model::compare::standard_rating;
 use model::details::score_text;
 use model::format::RatingsFile;
@@ -73,8 +72,8 @@ fn rating_view(rating: PostRating, standards: &[Standard]) -> AnyView {
                 <dd data-col="standards"><ul class="rating-standards">{standards}</ul></dd>
             </dl>
             <ul class="rating-links">
-                <li><A href=details_href>"Inspection details"</A></li>
-                <li><A href=table_href attr:class="table-link">{format!("{} in the league table", inspection.organisation)}</A></li>
+                <li><a href=details_href>"Inspection details"</a></li>
+                <li><a href=table_href class="table-link">{format!("{} in the league table", inspection.organisation)}</a></li>
             </ul>
         </li>
     }

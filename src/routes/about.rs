@@ -5,7 +5,6 @@ use crate::components::fetched::Fetched;
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 use model::coverage::{coverage, Coverage};
 use model::format::RatingsFile;
 
@@ -86,7 +85,7 @@ pub fn About() -> impl IntoView {
                 "Every row carries its sources and a confidence level. The full notes are kept with the data in "
                 "the project's repository, in " <code>"data/README.md"</code> "."
             </p>
-            <p><A href="/league-table">"Go to the league table"</A></p>
+            <p><a href="/league-table">"Go to the league table"</a></p>
         </article>
     }
 }

@@ -3,7 +3,6 @@ use crate::components::fetched::Fetched;
 use crate::components::post_list::PostList;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 use model::format::PostsIndex;
 
 const LATEST: usize = 3;
@@ -22,8 +21,8 @@ pub fn Home() -> impl IntoView {
                 "and writes about what each inspection found."
             </p>
             <p class="actions">
-                <A href="/league-table" attr:class="button">"Open the league table"</A>
-                <A href="/about">"How the data was collected"</A>
+                <a href="/league-table" class="button">"Open the league table"</a>
+                <a href="/about">"How the data was collected"</a>
             </p>
         </section>
         <section aria-labelledby="latest-heading">
@@ -33,7 +32,7 @@ pub fn Home() -> impl IntoView {
                 what="the latest posts"
                 render=|index: PostsIndex| view! { <PostList posts=index.posts.into_iter().take(LATEST).collect() nested=true /> }
             />
-            <p><A href="/posts">"All posts"</A></p>
+            <p><a href="/posts">"All posts"</a></p>
         </section>
     }
 }

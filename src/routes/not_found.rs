@@ -1,7 +1,6 @@
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -18,9 +17,9 @@ pub fn NotFound() -> impl IntoView {
             </button>
         </p>
         <ul>
-            <li><A href="/league-table">"The league table"</A></li>
-            <li><A href="/posts">"All posts"</A></li>
-            <li><A href="/">"The home page"</A></li>
+            <li><a href="/league-table">"The league table"</a></li>
+            <li><a href="/posts">"All posts"</a></li>
+            <li><a href="/">"The home page"</a></li>
         </ul>
     }
 }

@@ -12,7 +12,6 @@ use crate::components::try_again::TryAgain;
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use model::format::{PostFile, RatingsFile};
 use model::inspection::Inspection;
@@ -39,7 +38,7 @@ pub fn PostPage() -> impl IntoView {
     view! {
         <Title text=page_title("Post") />
         <p class="back">
-            <A href="/posts">"All posts"</A>
+            <a href="/posts">"All posts"</a>
         </p>
         <Fetched
             resource=post
@@ -137,10 +136,10 @@ fn PostLinks(
     };
     let link = |post: PostSummary, rel: &'static str, label: &'static str| {
         view! {
-            <A href=format!("/posts/{}", post.slug) attr:rel=rel>
+            <a href=format!("/posts/{}", post.slug) rel=rel>
                 <span class="post-nav-label">{label}</span>
                 <span class="post-nav-title">{post.title}</span>
-            </A>
+            </a>
         }
     };
     view! {
@@ -154,7 +153,7 @@ fn PostLinks(
                             .into_iter()
                             .map(|post| view! {
                                 <li>
-                                    <A href=format!("/posts/{}", post.slug)>{post.title}</A>
+                                    <a href=format!("/posts/{}", post.slug)>{post.title}</a>
                                     <p class="standfirst">{post.standfirst}</p>
                                 </li>
                             })

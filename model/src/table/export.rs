@@ -28,37 +28,55 @@ enum Value {
     Empty,
 }
 
+/// Which of a column's values a field holds: most columns export one, and a few carry a
+/// second value the table shows with them, so nothing on screen is lost in the file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Main,
+    /// The organisation's inspection id, which links the row to its page and to the data.
+    Id,
+    /// The score's maximum, as the table shows "18 / 27".
+    ScoreMaximum,
+    /// "more than", "nearly (BBC)" and the like, as quoted; the table shows it with the number.
+    CaseloadQualifier,
+}
+
 /// One exported field: the JSON key, the CSV heading and how to read it from a row.
 struct Field {
     key: String,
     heading: String,
     column: Column,
-    /// The score's maximum rather than its points.
-    maximum: bool,
+    part: Part,
 }
 
 fn fields(data: &TableData, columns: &[Column]) -> Vec<Field> {
-    let field = |column: &Column, key: String, heading: String, maximum| Field {
-        key,
-        heading,
+    let field = |column: &Column, key: &str, heading: &str, part| Field {
+        key: key.into(),
+        heading: heading.into(),
         column: column.clone(),
-        maximum,
+        part,
     };
     let mut fields = Vec::new();
     for column in columns {
         fields.push(field(
             column,
-            column.key(),
-            column.title(&data.standards),
-            false,
+            &column.key(),
+            &column.title(&data.standards),
+            Part::Main,
         ));
         match column {
-            Column::Organisation => fields.push(field(column, "id".into(), "Id".into(), false)),
+            Column::Organisation => fields.push(field(column, "id", "Id", Part::Id)),
             Column::Score => fields.push(field(
                 column,
-                "score_max".into(),
-                "Score maximum".into(),
-                true,
+                "score_max",
+                "Score maximum",
+                Part::ScoreMaximum,
+            )),
+            Column::Caseload => fields.push(field(
+                column,
+                "caseload_qualifier",
+                "Caseload qualifier",
+                Part::CaseloadQualifier,
             )),
             _ => {}
         }
@@ -69,28 +87,39 @@ fn fields(data: &TableData, columns: &[Column]) -> Vec<Field> {
 fn value(data: &TableData, row: usize, field: &Field) -> Value {
     let inspection = &data.inspections[row];
     let text = |t: Option<&str>| t.map_or(Value::Empty, |t| Value::Text(t.to_string()));
-    match &field.column {
-        Column::Organisation if field.key == "id" => Value::Text(inspection.id.clone()),
-        Column::Rank => text(data.ranks[row].map(|r| r.display()).as_deref()),
-        Column::Organisation => Value::Text(inspection.organisation.clone()),
-        Column::Kind => Value::Text(inspection.kind.name().into()),
-        Column::Owner => text(inspection.owner.as_deref()),
-        Column::Region => text(inspection.region.as_deref()),
-        Column::Published => text(inspection.published.map(|d| d.to_string()).as_deref()),
-        Column::Round => inspection
+    match (&field.column, field.part) {
+        (_, Part::Id) => Value::Text(inspection.id.clone()),
+        (_, Part::ScoreMaximum) => inspection
+            .score
+            .as_ref()
+            .map_or(Value::Empty, |s| Value::Number(s.max.into())),
+        (_, Part::CaseloadQualifier) => text(
+            inspection
+                .caseload
+                .as_ref()
+                .and_then(|c| c.qualifier.as_deref()),
+        ),
+        (Column::Rank, _) => text(data.ranks[row].map(|r| r.display()).as_deref()),
+        (Column::Organisation, _) => Value::Text(inspection.organisation.clone()),
+        (Column::Kind, _) => Value::Text(inspection.kind.name().into()),
+        (Column::Owner, _) => text(inspection.owner.as_deref()),
+        (Column::Region, _) => text(inspection.region.as_deref()),
+        (Column::Published, _) => text(inspection.published.map(|d| d.to_string()).as_deref()),
+        (Column::Round, _) => inspection
             .round
             .map_or(Value::Empty, |r| Value::Number(r.into())),
-        Column::Overall => text(inspection.overall.map(|b| b.name())),
-        Column::Score => inspection.score.as_ref().map_or(Value::Empty, |s| {
-            Value::Number(if field.maximum { s.max } else { s.points }.into())
-        }),
-        Column::Standard(code) => text(inspection.standards.get(code).map(|b| b.name())),
-        Column::Caseload => inspection
+        (Column::Overall, _) => text(inspection.overall.map(|b| b.name())),
+        (Column::Score, _) => inspection
+            .score
+            .as_ref()
+            .map_or(Value::Empty, |s| Value::Number(s.points.into())),
+        (Column::Standard(code), _) => text(inspection.standards.get(code).map(|b| b.name())),
+        (Column::Caseload, _) => inspection
             .caseload
             .as_ref()
             .map_or(Value::Empty, |c| Value::Number(c.count.into())),
-        Column::Confidence => text(inspection.confidence.map(|c| c.name())),
-        Column::Source => text(inspection.source_url.as_deref()),
+        (Column::Confidence, _) => text(inspection.confidence.map(|c| c.name())),
+        (Column::Source, _) => text(inspection.source_url.as_deref()),
     }
 }
 
@@ -323,6 +352,36 @@ mod tests {
         assert_eq!(lines, [format!("'{shared}"), format!("'{shared}")]);
         let json = to_json(&data, &[0], &[Column::Rank]);
         assert!(json.contains(&format!("\"rank\":\"{shared}\"")), "{json}");
+    }
+
+    #[test]
+    fn a_caseload_keeps_its_qualifier_beside_the_number() {
+        let mut data = sample();
+        data.inspections[3].caseload = Some(crate::inspection::Caseload {
+            count: 6500,
+            qualifier: Some("more than".into()),
+        });
+        data.inspections[4].caseload = Some(crate::inspection::Caseload {
+            count: 812,
+            qualifier: None,
+        });
+        let columns = [Column::Organisation, Column::Caseload];
+        let csv = to_csv(&data, &[3, 4, 2], &columns);
+        let lines: Vec<&str> = csv[3..].split_terminator("\r\n").collect();
+        assert_eq!(
+            lines,
+            [
+                "Organisation,Id,Caseload,Caseload qualifier",
+                "Delta,d,6500,more than",
+                "Echo,e,812,",
+                "Charlie,c,,",
+            ]
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&to_json(&data, &[3, 4], &columns)).unwrap();
+        assert_eq!(json[0]["caseload"], 6500);
+        assert_eq!(json[0]["caseload_qualifier"], "more than");
+        assert_eq!(json[1]["caseload_qualifier"], serde_json::Value::Null);
     }
 
     #[test]
