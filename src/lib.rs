@@ -3,6 +3,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod focus;
 pub mod panic_panel;
 pub mod routes;
 pub mod saved_data;

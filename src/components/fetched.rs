@@ -1,6 +1,7 @@
 //! Loading, error-with-retry and loaded states for anything fetched, in one place.
 
 use crate::api::ApiError;
+use crate::focus::follow_retry;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -67,7 +68,8 @@ fn fetched_states(
                 {messages}
                 <button
                     type="button"
-                    on:click=move |_| {
+                    on:click=move |ev| {
+                        follow_retry(&ev);
                         set_retrying.set(true);
                         refetch.run(());
                     }

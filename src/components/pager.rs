@@ -1,5 +1,5 @@
+use crate::focus::focus_by_id;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Previous and next page links with "Page N of M". Links, so each page has an address and
 /// works from the keyboard; after a click, focus moves to `focus_id` (the result count), so
@@ -12,15 +12,7 @@ pub fn Pager(
     href: Callback<usize, String>,
     focus_id: &'static str,
 ) -> impl IntoView {
-    let focus = move |_| {
-        let target = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(focus_id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(target) = target {
-            let _ = target.focus();
-        }
-    };
+    let focus = move |_| focus_by_id(focus_id);
     move || {
         let (page, pages) = (page.get(), pages.get());
         (pages > 1).then(|| {

@@ -1,6 +1,7 @@
 //! A fetch that failed inside a page already on screen (ratings under a post, the posts about
 //! an inspection, related posts, the posts' text for search): what went wrong, and a retry.
 
+use crate::focus::follow_retry;
 use leptos::prelude::*;
 
 /// `id` names the message, which describes the button: a page can hold more than one
@@ -14,7 +15,10 @@ pub fn RetryPanel(
     view! {
         <div class="error-panel" role="alert">
             <p id=id>{message}</p>
-            <button type="button" aria-describedby=id on:click=move |_| on_retry.run(())>
+            <button type="button" aria-describedby=id on:click=move |ev| {
+                follow_retry(&ev);
+                on_retry.run(());
+            }>
                 "Try again"
             </button>
         </div>

@@ -14,14 +14,13 @@ use crate::components::league_table::pager::Pager;
 use crate::components::league_table::share::CopyLink;
 use crate::components::league_table::skip_link::{SkipToTable, TABLE_REGION_ID};
 use crate::components::league_table::then_by::ThenBy;
-use crate::components::league_table::view_state::{History, TableView};
+use crate::components::league_table::view_state::TableView;
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use model::format::RatingsFile;
 use model::page_link::compare_href;
 use model::table::data::TableData;
-use model::table::filter::Filter;
 use model::table::links::MAX_COMPARE;
 use model::table::page::page_range;
 use model::table::shown_count;
@@ -69,7 +68,7 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
         let sorted = data.with_value(|d| sort.read().describe(d));
         format!("Sorted by {sorted}. {}.", count())
     };
-    let clear = move |_| view.reshape(History::Push, |s| s.filter = Filter::default());
+    let clear = move |_| view.clear_filters();
     let nothing_matches = move || total > 0 && rows.read().is_empty();
     let emptied_by = move || {
         data.with_value(|d| {

@@ -9,6 +9,7 @@ use crate::components::post_list::PostList;
 use crate::components::retry_panel::RetryPanel;
 use crate::components::search_field::SearchField;
 use crate::components::select_filter::SelectFilter;
+use crate::focus::focus_by_id;
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,6 +26,9 @@ use std::collections::BTreeMap;
 
 const DESCRIPTION: &str = "Posts on what each HM Inspectorate of Probation inspection found, \
 and explainers on how to read the ratings. Search them, or filter by tag and year.";
+
+/// The search field, where focus goes when the filters are cleared.
+const SEARCH_ID: &str = "posts-search";
 
 #[component]
 pub fn PostsList() -> impl IntoView {
@@ -114,15 +118,19 @@ fn PostsBrowser(posts: Vec<PostSummary>) -> impl IntoView {
     };
     let summary = move || result_summary(listed.read().len(), &query.read().on_page(page.get()));
     let nothing_matches = move || listed.read().is_empty() && posts.with_value(|p| !p.is_empty());
+    // Focus then goes to the search field: the button used turns disabled or goes away.
     let clear = {
         let go = go.clone();
-        move |_| go(PostsQuery::default(), false)
+        move |_| {
+            go(PostsQuery::default(), false);
+            focus_by_id(SEARCH_ID);
+        }
     };
 
     view! {
         <form class="filters" role="search" aria-label="Search and filter posts" on:submit=|ev| ev.prevent_default()>
             <SearchField
-                id="posts-search"
+                id=SEARCH_ID
                 label="Search posts"
                 placeholder="Organisation, owner, place or word"
                 value=Signal::derive(move || query.read().text.clone())

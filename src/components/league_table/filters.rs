@@ -1,7 +1,7 @@
 //! The filter form: free text, one checkbox group per facet with live counts, "standard at least
 //! band", "every standard known", and one control that clears them all.
 
-use super::view_state::{History, TableView};
+use super::view_state::{History, TableView, FILTER_TEXT_ID};
 use crate::components::search_field::SearchField;
 use leptos::prelude::*;
 use model::band::Band;
@@ -24,7 +24,7 @@ pub fn TableFilters(view: TableView, filter: Memo<Filter>) -> impl IntoView {
     view! {
         <form class="filters" role="search" aria-label="Filter the table" on:submit=|ev| ev.prevent_default()>
             <SearchField
-                id="filter-text"
+                id=FILTER_TEXT_ID
                 label="Search"
                 placeholder="Organisation, owner or region"
                 value=Signal::derive(move || filter.read().text.clone())
@@ -50,7 +50,7 @@ pub fn TableFilters(view: TableView, filter: Memo<Filter>) -> impl IntoView {
                 type="button"
                 id="clear-filters"
                 class="clear"
-                on:click=move |_| view.reshape(History::Push, |s| s.filter = Filter::default())
+                on:click=move |_| view.clear_filters()
                 disabled=move || filter.read().is_empty()
             >
                 "Clear all filters"

@@ -1,9 +1,9 @@
 //! "Skip to the table": for keyboard users, past the band summary and every filter.
 
 use crate::api::ApiError;
+use crate::focus::focus_by_id;
 use leptos::prelude::*;
 use model::format::RatingsFile;
-use wasm_bindgen::JsCast;
 
 /// The id of the table's focusable scroll region, which the link moves focus to.
 pub const TABLE_REGION_ID: &str = "league-table";
@@ -15,12 +15,7 @@ pub fn SkipToTable(ratings: LocalResource<Result<RatingsFile, ApiError>>) -> imp
     // address the view is shared by (and rel="external" keeps the router out of it).
     let skip = |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        let region = document()
-            .get_element_by_id(TABLE_REGION_ID)
-            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(region) = region {
-            let _ = region.focus();
-        }
+        focus_by_id(TABLE_REGION_ID);
     };
     move || {
         ratings

@@ -2,13 +2,18 @@
 //! navigates to a new query, so reload, back/forward and shared links show the same table.
 
 use super::stored_columns;
+use crate::focus::focus_by_id;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::location::State;
 use leptos_router::NavigateOptions;
 use model::table::data::TableData;
+use model::table::filter::Filter;
 use model::table::url_state::{names_hidden_groups, ViewState};
 use wasm_bindgen::JsValue;
+
+/// The filter form's search field, where focus goes after every filter is cleared.
+pub const FILTER_TEXT_ID: &str = "filter-text";
 
 /// The table marks each history entry it makes or leaves (`history.state`): such an entry's
 /// address is its exact view, so a reload or a way back shows just that. An entry without the
@@ -96,6 +101,13 @@ impl TableView {
             self.navigate
                 .run((next.href(), history == History::Replace));
         }
+    }
+
+    /// Clears every filter, then puts focus in the search field: the button used is disabled
+    /// or gone once nothing is filtered, and focus would otherwise fall back to the page's top.
+    pub fn clear_filters(&self) {
+        self.reshape(History::Push, |s| s.filter = Filter::default());
+        focus_by_id(FILTER_TEXT_ID);
     }
 
     /// A change of filters or sort, which starts again at the first page.

@@ -393,3 +393,71 @@ async fn a_retry_that_fails_again_keeps_keyboard_focus() {
         e2e.stop().await;
     }
 }
+
+/// A keyboard user whose retry succeeds lands on the start of what loaded, not on the page's
+/// body (from where the next Tab would start again at the top of the page).
+#[tokio::test]
+async fn a_retry_that_succeeds_moves_keyboard_focus_to_what_loaded() {
+    let ratings = "/data/ratings.json";
+    let index = "/data/posts/index.json";
+    let post = e2e::app::posts()
+        .into_iter()
+        .find(|p| !p.inspections.is_empty())
+        .expect("a post about an inspection");
+    // The page, the file that fails until the retry, its Try again, and the heading that
+    // should then have focus.
+    let cases = [
+        (
+            "/league-table".to_owned(),
+            ratings,
+            ".error-panel button",
+            "main h1",
+        ),
+        (
+            "/".to_owned(),
+            index,
+            ".error-panel button",
+            "#latest-heading",
+        ),
+        (
+            format!("/posts/{}", post.slug),
+            ratings,
+            "button[aria-describedby=ratings-error]",
+            "#ratings-heading",
+        ),
+    ];
+    for (page, failing, button, heading) in cases {
+        let mut e2e = E2e::start_with_answers(&[(failing, Answer::Status(500))]).await;
+        e2e.goto(&page).await;
+        let client = e2e.client();
+        e2e::wait::wait_for_css(client, button).await;
+        e2e.serve_again(&e2e::app::dist_dir()).await;
+        let client = e2e.client();
+        e2e::dom::run_js(
+            client,
+            "document.querySelector(arguments[0]).focus();",
+            vec![json!(button)],
+        )
+        .await;
+        e2e::keyboard::press(client, fantoccini::key::Key::Enter).await;
+        e2e::wait::wait_for(&format!("{page}: focus on {heading}"), || async {
+            let seen = e2e::dom::run_js(
+                client,
+                "const h = document.querySelector(arguments[0]);
+                 return [document.querySelectorAll('.error-panel').length,
+                         !!h && document.activeElement === h];",
+                vec![json!(heading)],
+            )
+            .await;
+            let here = e2e::keyboard::focused(client).await;
+            let panels = &seen[0];
+            if seen == json!([0, true]) {
+                Ok(())
+            } else {
+                Err(format!("{panels} error panels, focus on {here:?}"))
+            }
+        })
+        .await;
+        e2e.stop().await;
+    }
+}

@@ -93,6 +93,11 @@ async fn combined_filters_show_the_intersection_with_counts_from_the_other_filte
     dom::click(client, "#clear-filters").await;
     let snap = dom::settle_table(client, |s| s.rows.len() == n).await;
     assert_eq!(snap.rows.len(), n, "Clear all filters shows every row");
+    // The button is disabled now; focus has gone on to the search field, not to the page's top.
+    assert_eq!(
+        dom::run_js(client, "return document.activeElement.id;", vec![]).await,
+        serde_json::json!("filter-text")
+    );
     assert_eq!(
         dom::is_checked(client, &facet_css("kind", &kind)).await,
         Some(false)

@@ -116,3 +116,24 @@ async fn a_loading_post_has_a_heading_that_hands_focus_to_the_title() {
     wait_for_heading_focus(client, &post.title).await;
     e2e.stop().await;
 }
+
+/// The title and heading of an app path once its latest posts have loaded.
+async fn home_page_at(e2e: &E2e, path: &str) -> (String, Option<String>) {
+    let client = e2e.client();
+    e2e.goto(path).await;
+    wait_for_css(client, "main section[aria-labelledby=latest-heading]").await;
+    (
+        e2e::dom::title(client).await,
+        e2e::dom::text_of(client, "main h1").await,
+    )
+}
+
+/// `/index.html`, a host's default document and often what a bookmark holds, is the home page
+/// and not "Page not found".
+#[tokio::test]
+async fn index_html_is_the_home_page() {
+    let e2e = E2e::start().await;
+    let home = home_page_at(&e2e, "/").await;
+    assert_eq!(home_page_at(&e2e, "/index.html").await, home);
+    e2e.stop().await;
+}

@@ -263,6 +263,25 @@ async fn tag_and_year_filters_live_in_the_url_and_survive_back_and_reload() {
     // Forward again restores the year.
     client.forward().await.expect("go forward");
     wait_for_list(expect_tagged(Some(&year))).await;
+
+    // Only the site navigation marks the current page: not the tag links under /posts.
+    let current = dom::run_js(
+        client,
+        "return [...document.querySelectorAll('[aria-current]')].map(e => e.getAttribute('href'));",
+        vec![],
+    )
+    .await;
+    assert_eq!(current, json!(["/posts"]));
+
+    // "Clear" turns disabled once used, so focus goes on to the search field.
+    dom::click(client, "button.clear").await;
+    let mut first_page: Vec<String> = posts.iter().map(|p| format!("/posts/{}", p.slug)).collect();
+    first_page.truncate(app::POSTS_PAGE_SIZE);
+    wait_for_list(first_page).await;
+    assert_eq!(
+        dom::run_js(client, "return document.activeElement.id;", vec![]).await,
+        json!("posts-search")
+    );
     e2e.stop().await;
 }
 

@@ -1,0 +1,74 @@
+//! Moving keyboard focus on purpose, so a control that goes away or turns disabled under the
+//! reader's hand does not drop focus back to the start of the page.
+
+use leptos::prelude::set_timeout;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// Focuses the element with this id, if the page has it.
+pub fn focus_by_id(id: &str) {
+    let target = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(target) = target {
+        let _ = target.focus();
+    }
+}
+
+/// How long, in checks, a retried panel is watched: the fetch gives up after 15 s.
+const RETRY_CHECKS: u32 = 160;
+const RETRY_CHECK_EVERY: Duration = Duration::from_millis(100);
+
+/// After a "Try again" click: once the clicked button has gone (its error panel replaced by
+/// what loaded, or by a new panel) and focus went with it, focus moves to what replaced it,
+/// in the panel's old container: a new panel's button, else the first heading, else the
+/// container itself. Focus the reader moved elsewhere meanwhile is left alone.
+pub fn follow_retry(click: &web_sys::Event) {
+    let Some(button) = click
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|e| e.closest("button").ok().flatten())
+    else {
+        return;
+    };
+    let Some(container) = button
+        .closest(".error-panel")
+        .ok()
+        .flatten()
+        .and_then(|panel| panel.parent_element())
+    else {
+        return;
+    };
+    watch_retry(button, container, RETRY_CHECKS);
+}
+
+fn watch_retry(button: Element, container: Element, checks_left: u32) {
+    if button.is_connected() {
+        if checks_left > 1 {
+            set_timeout(
+                move || watch_retry(button, container, checks_left - 1),
+                RETRY_CHECK_EVERY,
+            );
+        }
+        return;
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let active = document.active_element();
+    if active.is_some() && active != document.body().map(Into::into) {
+        return;
+    }
+    let first = |selector: &str| container.query_selector(selector).ok().flatten();
+    let target = first(":scope > .error-panel button")
+        .or_else(|| first("h1, h2, h3, h4"))
+        .unwrap_or_else(|| container.clone());
+    if !target.has_attribute("tabindex") && !target.matches("button, a[href]").unwrap_or(false) {
+        let _ = target.set_attribute("tabindex", "-1");
+    }
+    if let Some(target) = target.dyn_ref::<HtmlElement>() {
+        let _ = target.focus();
+    }
+}
