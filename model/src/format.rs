@@ -108,6 +108,9 @@ pub enum FormatError {
     },
     /// A version this build does not read.
     UnknownVersion { format: &'static str, found: u32 },
+    /// Read whole, but it contradicts itself in a way no page could show honestly: the detail
+    /// names the inspection.
+    Inconsistent(String),
 }
 
 impl fmt::Display for FormatError {
@@ -127,6 +130,7 @@ impl fmt::Display for FormatError {
                 f,
                 "the file is version {found} of '{format}', but this app reads version {FORMAT_VERSION}; reloading may fetch a newer app"
             ),
+            FormatError::Inconsistent(detail) => write!(f, "the file contradicts itself: {detail}"),
         }
     }
 }
@@ -174,8 +178,27 @@ fn unreadable(error: serde_json::Error) -> FormatError {
     }
 }
 
+/// Reads the ratings, and refuses a file whose inspections share an id (each has its own page
+/// and row) or whose score is more than its maximum: the data tool never writes either, so
+/// such a file was edited by hand and its figures cannot be trusted.
 pub fn parse_ratings(text: &str) -> Result<RatingsFile, FormatError> {
-    parse_versioned(text, RATINGS_FORMAT)
+    let file: RatingsFile = parse_versioned(text, RATINGS_FORMAT)?;
+    let mut ids = std::collections::BTreeSet::new();
+    for inspection in &file.inspections {
+        if !ids.insert(inspection.id.as_str()) {
+            return Err(FormatError::Inconsistent(format!(
+                "the inspection '{}' is listed twice",
+                inspection.id
+            )));
+        }
+        if let Some(score) = inspection.score.as_ref().filter(|s| s.points > s.max) {
+            return Err(FormatError::Inconsistent(format!(
+                "the inspection '{}' has a score of {} out of {}",
+                inspection.id, score.points, score.max
+            )));
+        }
+    }
+    Ok(file)
 }
 
 pub fn parse_posts_index(text: &str) -> Result<PostsIndex, FormatError> {
@@ -212,6 +235,35 @@ mod tests {
         assert_eq!(file.inspections.len(), 1);
         assert_eq!(file.inspections[0].overall, None);
         assert_eq!(file.inspections[0].score, None);
+    }
+
+    #[test]
+    fn refuses_a_repeated_id_or_a_score_above_its_maximum_by_inspection() {
+        let one = ratings_json(FORMAT_VERSION);
+        let (head, tail) = one.split_at(one.find("[{\"id\"").unwrap() + 1);
+        let inspection = &tail[..tail.rfind(']').unwrap()];
+        let twice = format!("{head}{inspection},{tail}");
+        assert_eq!(
+            parse_ratings(&twice).unwrap_err().to_string(),
+            "the file contradicts itself: the inspection 'a' is listed twice"
+        );
+        let over = |points: u32, max: u32| {
+            one.replace(
+                "\"score\":null",
+                &format!("\"score\":{{\"points\":{points},\"max\":{max},\"basis\":\"stated\"}}"),
+            )
+        };
+        assert_eq!(
+            parse_ratings(&over(28, 27)).unwrap_err().to_string(),
+            "the file contradicts itself: the inspection 'a' has a score of 28 out of 27"
+        );
+        assert_eq!(
+            parse_ratings(&over(27, 27)).unwrap().inspections[0]
+                .score
+                .as_ref()
+                .map(|s| s.points),
+            Some(27)
+        );
     }
 
     #[test]

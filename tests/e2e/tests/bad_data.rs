@@ -72,6 +72,22 @@ async fn an_unknown_format_version_is_refused_by_name() {
     .await;
 }
 
+/// A file edited by hand so that two inspections share an id is refused, naming the id.
+#[tokio::test]
+async fn an_inspection_listed_twice_is_refused_by_id() {
+    let id = e2e::app::inspections()[0].id.clone();
+    league_table_says(
+        |dist| {
+            edit_ratings(dist, |doc| {
+                let first = doc["inspections"][0].clone();
+                doc["inspections"].as_array_mut().unwrap().push(first)
+            })
+        },
+        &format!("Could not read the ratings: the file contradicts itself: the inspection '{id}' is listed twice."),
+    )
+    .await;
+}
+
 #[tokio::test]
 async fn a_truncated_file_is_reported() {
     message_starts(
