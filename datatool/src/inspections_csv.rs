@@ -40,6 +40,19 @@ struct Row<'a> {
     errors: &'a mut Vec<Diagnostic>,
 }
 
+/// The largest value of a number column's type, named when a value is too large for it.
+trait Largest {
+    const LARGEST: Self;
+}
+
+impl Largest for u8 {
+    const LARGEST: u8 = u8::MAX;
+}
+
+impl Largest for u32 {
+    const LARGEST: u32 = u32::MAX;
+}
+
 impl Row<'_> {
     fn get(&self, column: &str) -> Option<&str> {
         let index = self.headers.iter().position(|h| h == column)?;
@@ -65,16 +78,25 @@ impl Row<'_> {
     }
 
     /// A whole number of plain digits; `thousands` also allows separators, as in "6,500".
-    fn number<T: std::str::FromStr>(&mut self, column: &str, thousands: bool) -> Option<T> {
+    fn number<T>(&mut self, column: &str, thousands: bool) -> Option<T>
+    where
+        T: std::str::FromStr + std::fmt::Display + Largest,
+    {
         let text = self.get(column)?.to_string();
         let digits: String = text.chars().filter(|&c| !(thousands && c == ',')).collect();
-        let parsed = digits
-            .bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| digits.parse().ok())
-            .flatten();
-        if parsed.is_none() {
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
             self.error(column, format!("'{text}' is not a whole number"));
+            return None;
+        }
+        let parsed = digits.parse().ok();
+        if parsed.is_none() {
+            self.error(
+                column,
+                format!(
+                    "'{text}' is too large: the most this column holds is {}",
+                    T::LARGEST
+                ),
+            );
         }
         parsed
     }
@@ -491,6 +513,11 @@ mod tests {
         assert_eq!(
             only_error(&round),
             "inspections.csv:2: round: '+1' is not a whole number"
+        );
+        let large = GOOD.replace(",month,1,", ",month,300,");
+        assert_eq!(
+            only_error(&large),
+            "inspections.csv:2: round: '300' is too large: the most this column holds is 255"
         );
         let caseload = GOOD.replace(",3000,", ",\"3,000\",");
         assert_eq!(

@@ -17,8 +17,9 @@ pub fn About() -> impl IntoView {
         <article class="prose">
             <h1>"About the data"</h1>
             <p class="lede">
-                "This league table is unofficial. It brings together ratings that HM Inspectorate of Probation "
-                "published between 2018 and 2023, as far as public sources let us confirm them."
+                "This league table is unofficial. It brings together the ratings HM Inspectorate of Probation "
+                "has published, as far as public sources let us confirm them. The figures below are counted "
+                "from the ratings file the site serves."
             </p>
 
             <h2>"What is covered"</h2>
@@ -30,7 +31,7 @@ pub fn About() -> impl IntoView {
             <Fetched resource=ratings what="the coverage figures" render=|file: RatingsFile| view! { <CoverageFigures coverage=coverage(&file) /> } />
             <p>
                 "Left out: the unrated inspections that came before the 2018 method, thematic and regional "
-                "reports, approved premises, and anything published after 2023."
+                "reports, and approved premises."
             </p>
 
             <h2>"How the ratings work"</h2>
@@ -53,7 +54,8 @@ pub fn About() -> impl IntoView {
 
             <h2>"How the figures were gathered"</h2>
             <p>
-                "The ratings were collected by hand from public web pages: the Inspectorate's press releases, "
+                "The notes from here on describe the ratings this site was first published with, covering "
+                "2018 to 2023. Those ratings were collected by hand from public web pages: the Inspectorate's press releases, "
                 "news reports, Russell Webster's blog and written parliamentary answers. Only the opening part of "
                 "each page could be read. Overall bands, dates, owners and caseloads are usually stated early, so "
                 "they are well covered. Bands for single standards mostly sit deep inside the report PDFs, so they "
@@ -61,7 +63,7 @@ pub fn About() -> impl IntoView {
                 "was never turned into a band."
             </p>
             <p>
-                "The totals for the 2018-19 round match the Inspectorate's own count: among CRCs, one Good, "
+                "Their totals for the 2018-19 round match the Inspectorate's own count: among CRCs, one Good, "
                 "nineteen Requires improvement and one Inadequate; among NPS divisions, five Good and two "
                 "Requires improvement."
             </p>
