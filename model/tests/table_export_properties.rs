@@ -19,6 +19,7 @@ fn keys(columns: &[Column]) -> Vec<String> {
         match column {
             Column::Organisation => keys.push("id".into()),
             Column::Score => keys.push("score_max".into()),
+            Column::Caseload => keys.push("caseload_qualifier".into()),
             _ => {}
         }
     }
@@ -48,6 +49,7 @@ proptest! {
                 let extra = match c {
                     Column::Organisation => Some("Id".to_string()),
                     Column::Score => Some("Score maximum".to_string()),
+                    Column::Caseload => Some("Caseload qualifier".to_string()),
                     _ => None,
                 };
                 std::iter::once(c.title(&data.standards)).chain(extra)
