@@ -2,8 +2,9 @@
 //! posts, search hits and page it selects.
 
 use crate::post::PostSummary;
-use crate::query::with_query;
+use crate::query::{option_named, with_query};
 use crate::search::{query_terms, Hit, SearchIndex};
+use crate::text::fold;
 use std::collections::BTreeSet;
 
 /// Posts on one page of the list.
@@ -31,12 +32,23 @@ impl Default for PostsQuery {
 }
 
 impl PostsQuery {
-    /// Reads the URL's parameters (already percent-decoded); anything unreadable is ignored.
-    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> PostsQuery {
+    /// Reads the URL's parameters (already percent-decoded). A tag is read as the league
+    /// table reads its filters: exactly, or loosely (`CRC` for `crc`) when that names one of
+    /// `tags`; a tag or year no post has, or anything unreadable, is ignored, so the filters
+    /// always show what the list is filtered by.
+    pub fn from_params(
+        get: impl Fn(&str) -> Option<String>,
+        tags: &[String],
+        years: &[u16],
+    ) -> PostsQuery {
         PostsQuery {
             text: get("q").unwrap_or_default(),
-            tag: get("tag").filter(|t| !t.is_empty()),
-            year: get("year").and_then(|y| y.parse().ok()),
+            tag: get("tag")
+                .filter(|t| !t.is_empty())
+                .and_then(|t| option_named(tags, &t).cloned()),
+            year: get("year")
+                .and_then(|y| y.trim().parse().ok())
+                .filter(|y| years.contains(y)),
             page: get("page")
                 .and_then(|p| p.parse().ok())
                 .filter(|&p| p > 0)
@@ -171,14 +183,14 @@ pub fn result_summary(count: usize, query: &PostsQuery) -> String {
     out
 }
 
-/// Every tag used, A to Z, for the tag filter.
+/// Every tag used, A to Z ignoring case and accents, for the tag filter.
 pub fn all_tags(posts: &[PostSummary]) -> Vec<String> {
     // Inserted one by one: collecting into a set would add a sort to the wasm.
     let mut tags = BTreeSet::new();
     posts.iter().flat_map(|p| &p.tags).for_each(|tag| {
-        tags.insert(tag);
+        tags.insert((fold(tag), tag));
     });
-    tags.into_iter().cloned().collect()
+    tags.into_iter().map(|(_, tag)| tag.clone()).collect()
 }
 
 /// Every year posts were published in, newest first, for the year filter.
@@ -242,19 +254,54 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        assert_eq!(PostsQuery::from_params(|k| decoded.get(k).cloned()), query);
-        assert_eq!(PostsQuery::from_params(|_| None).to_url(), "/posts");
+        let tags = ["round 1".to_string()];
+        assert_eq!(
+            PostsQuery::from_params(|k| decoded.get(k).cloned(), &tags, &[2019]),
+            query
+        );
+        assert_eq!(
+            PostsQuery::from_params(|_| None, &tags, &[2019]).to_url(),
+            "/posts"
+        );
     }
 
     #[test]
     fn unreadable_parameters_are_ignored() {
-        let query = PostsQuery::from_params(|k| match k {
-            "year" => Some("twenty".into()),
-            "page" => Some("0".into()),
-            "tag" => Some("".into()),
-            _ => None,
-        });
+        let query = PostsQuery::from_params(
+            |k| match k {
+                "year" => Some("twenty".into()),
+                "page" => Some("0".into()),
+                "tag" => Some("".into()),
+                _ => None,
+            },
+            &["".to_string()],
+            &[2019],
+        );
         assert_eq!(query, PostsQuery::default());
+    }
+
+    #[test]
+    fn a_tag_is_read_loosely_and_one_no_post_has_is_ignored() {
+        let tags = ["crc".to_string(), "round 1".to_string()];
+        let read = |tag: &str, year: &str| {
+            let query = PostsQuery::from_params(
+                |k| match k {
+                    "tag" => Some(tag.to_string()),
+                    "year" => Some(year.to_string()),
+                    _ => None,
+                },
+                &tags,
+                &[2019, 2020],
+            );
+            (query.tag, query.year)
+        };
+        assert_eq!(read("CRC", "2019"), (Some("crc".to_string()), Some(2019)));
+        assert_eq!(
+            read("Round 1", " 2020"),
+            (Some("round 1".into()), Some(2020))
+        );
+        assert_eq!(read("round-1", "1999"), (Some("round 1".into()), None));
+        assert_eq!(read("no such tag", "2019"), (None, Some(2019)));
     }
 
     #[test]
@@ -350,6 +397,12 @@ mod tests {
     fn tags_and_years_for_the_filters() {
         let posts = sample();
         assert_eq!(all_tags(&posts), ["crc", "pdu", "round 1"]);
+        let mut accented = posts.clone();
+        accented[0].tags = vec!["über".into(), "Zed".into(), "ynys môn".into()];
+        assert_eq!(
+            all_tags(&accented),
+            ["crc", "pdu", "über", "ynys môn", "Zed"]
+        );
         assert_eq!(all_years(&posts), [2026, 2025]);
     }
 }

@@ -1,6 +1,9 @@
 //! URL query strings: reading `a=1&b=x%20y` into pairs and writing pairs back, percent-encoded.
 //!
-//! Small on purpose: the app needs only this, not a URL crate.
+//! Small on purpose: the app needs only this, not a URL crate. Also how a hand-typed value
+//! names one of a list of options.
+
+use crate::text::fold;
 
 /// The `key=value` pairs of a query string, in order, decoded (`+` and `%20` are spaces).
 /// A leading `?` is skipped; pairs without a key are dropped; bad escapes are kept as written.
@@ -53,6 +56,25 @@ pub fn encode(text: &str) -> String {
     out
 }
 
+/// A value as a hand-typed address may give it: any case, accents, spaces for hyphens
+/// ("Requires improvement" for `requires-improvement`).
+pub fn loose(text: &str) -> String {
+    fold(text.trim()).replace([' ', '_'], "-")
+}
+
+/// The option `value` names: exactly, or else loosely (see [`loose`]) when only one option
+/// matches that way.
+pub fn option_named<'a>(options: &'a [String], value: &str) -> Option<&'a String> {
+    options.iter().find(|o| *o == value).or_else(|| {
+        let value = loose(value);
+        let mut matches = options.iter().filter(|o| loose(o) == value);
+        match (matches.next(), matches.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
+    })
+}
+
 fn decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -80,6 +102,18 @@ fn decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_loose_value_names_an_option_only_when_it_names_one() {
+        let options = [
+            "North East".to_string(),
+            "north-east".to_string(),
+            "-".to_string(),
+        ];
+        assert_eq!(option_named(&options, "north-east"), Some(&options[1]));
+        assert_eq!(option_named(&options, "NORTH EAST"), None);
+        assert_eq!(option_named(&options[..1], "NORTH EAST"), Some(&options[0]));
+    }
 
     #[test]
     fn with_query_leaves_out_empty_values() {

@@ -48,10 +48,16 @@ fn PostsBrowser(posts: Vec<PostSummary>) -> impl IntoView {
     let years = all_years(&posts);
     let posts = StoredValue::new(posts);
     let params = use_query_map();
-    let query = Memo::new(move |_| params.with(|p| PostsQuery::from_params(|key| p.get(key))));
+    let known = StoredValue::new((tags.clone(), years.clone()));
+    let query = Memo::new(move |_| {
+        params.with(|p| {
+            known.with_value(|(tags, years)| PostsQuery::from_params(|key| p.get(key), tags, years))
+        })
+    });
     let navigate = use_navigate();
-    // Typing replaces the history entry, so back leaves the search instead of undoing letters;
-    // choosing a filter adds one.
+    // The first keystroke of a search adds a history entry and the rest replace it, so back
+    // leaves the search instead of undoing letters (as in the league table); choosing a filter
+    // adds one.
     let go = move |next: PostsQuery, replace: bool| {
         navigate(
             &next.to_url(),
@@ -136,7 +142,9 @@ fn PostsBrowser(posts: Vec<PostSummary>) -> impl IntoView {
                 value=Signal::derive(move || query.read().text.clone())
                 on_input=Callback::new({
                     let go = go.clone();
-                    move |text: String| go(query.get_untracked().with(|q| q.text = text), true)
+                    move |(text, refines): (String, bool)| {
+                        go(query.get_untracked().with(|q| q.text = text), refines)
+                    }
                 })
             />
             <SelectFilter

@@ -14,8 +14,7 @@ use super::facets::Facet;
 use super::filter::{AtLeast, Filter};
 use super::sort::{Sort, SortBy};
 use crate::band::Band;
-use crate::query::{parse_query, print_query};
-use crate::text::fold;
+use crate::query::{loose, option_named, parse_query, print_query};
 use std::collections::BTreeSet;
 
 /// The table's route.
@@ -68,30 +67,11 @@ fn parse_sort(text: &str, data: &TableData) -> Option<Sort> {
     Some(Sort { primary, secondary })
 }
 
-/// A value as a hand-typed address may give it: any case, accents, spaces for hyphens
-/// ("Requires improvement" for `requires-improvement`).
-fn loose(text: &str) -> String {
-    fold(text.trim()).replace([' ', '_'], "-")
-}
-
 fn parse_at_least(text: &str, data: &TableData) -> Option<AtLeast> {
     let (code, band) = text.rsplit_once(':')?;
     let band = Band::from_slug(&loose(band))?;
     let code = standard_code(code.trim(), &data.standards)?.to_string();
     Some(AtLeast { code, band })
-}
-
-/// The facet option `value` names: exactly, or else loosely (see [`loose`]) when only one
-/// option matches that way.
-fn facet_option<'a>(options: &'a [String], value: &str) -> Option<&'a String> {
-    options.iter().find(|o| *o == value).or_else(|| {
-        let value = loose(value);
-        let mut matches = options.iter().filter(|o| loose(o) == value);
-        match (matches.next(), matches.next()) {
-            (Some(only), None) => Some(only),
-            _ => None,
-        }
-    })
 }
 
 impl ViewState {
@@ -113,7 +93,7 @@ impl ViewState {
                         .into_iter()
                         .filter(|facet| facet.key() == other)
                         .find_map(|facet| {
-                            Some((facet, facet_option(data.options(facet), &value)?))
+                            Some((facet, option_named(data.options(facet), &value)?))
                         });
                     if let Some((facet, option)) = known {
                         if !state.filter.is_chosen(facet, option) {
@@ -299,18 +279,6 @@ mod tests {
             state.to_query(),
             "kind=crc&overall=requires-improvement&atleast=2.1:good&sort=-organisation"
         );
-    }
-
-    #[test]
-    fn a_loose_value_names_an_option_only_when_it_names_one() {
-        let options = [
-            "North East".to_string(),
-            "north-east".to_string(),
-            "-".to_string(),
-        ];
-        assert_eq!(facet_option(&options, "north-east"), Some(&options[1]));
-        assert_eq!(facet_option(&options, "NORTH EAST"), None);
-        assert_eq!(facet_option(&options[..1], "NORTH EAST"), Some(&options[0]));
     }
 
     #[test]

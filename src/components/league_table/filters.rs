@@ -12,12 +12,12 @@ use web_sys::HtmlDetailsElement;
 
 #[component]
 pub fn TableFilters(view: TableView, filter: Memo<Filter>) -> impl IntoView {
-    let on_text = move |text: String| {
+    let on_text = move |(text, refines): (String, bool)| {
         // The first keystroke is a step back can undo; the rest refine it in place.
-        let history = if filter.read_untracked().text.is_empty() {
-            History::Push
-        } else {
+        let history = if refines {
             History::Replace
+        } else {
+            History::Push
         };
         view.reshape(history, |s| s.filter.text = text);
     };

@@ -73,6 +73,12 @@ async fn combined_filters_show_the_intersection_with_counts_from_the_other_filte
     assert_eq!(dom::facet_count(client, "kind", &kind).await, Some(*count));
 
     // A search nothing matches empties the table and the page says which filter did it.
+    let history_length = || async {
+        dom::run_js(client, "return history.length;", vec![])
+            .await
+            .as_u64()
+    };
+    let before = history_length().await.expect("a history length");
     client
         .find(fantoccini::Locator::Css("#filter-text"))
         .await
@@ -82,6 +88,8 @@ async fn combined_filters_show_the_intersection_with_counts_from_the_other_filte
         .unwrap();
     let snap = dom::settle_table(client, |s| s.rows.is_empty()).await;
     assert!(snap.rows.is_empty());
+    // However fast the typing, the search is one step back, not one per letter.
+    assert_eq!(history_length().await, Some(before + 1));
     let empty = dom::text_of(client, "#empty-state")
         .await
         .unwrap_or_default();
