@@ -19,8 +19,9 @@ pub const POSTS_SEARCH_URL: &str = "/data/posts/search.json";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
-    /// The request never got an answer: offline, or the server is down.
-    Network { what: &'static str, detail: String },
+    /// The request never got an answer: offline, or the server is down. (The browser's own
+    /// words for it, such as "TypeError: Failed to fetch", differ by engine and say no more.)
+    Network { what: &'static str },
     /// No complete answer within [`FETCH_TIMEOUT_SECONDS`].
     Timeout { what: &'static str },
     /// The file is not there (404, or the server answered with a web page instead of data).
@@ -37,9 +38,9 @@ pub enum ApiError {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ApiError::Network { what, detail } => write!(
+            ApiError::Network { what } => write!(
                 f,
-                "Could not load {what}: the server did not answer ({detail}). Check your connection and try again."
+                "Could not load {what}: the server could not be reached. Check your connection and try again."
             ),
             ApiError::Timeout { what } => write!(
                 f,
@@ -86,14 +87,11 @@ fn deadline() -> web_sys::AbortSignal {
 
 async fn fetch_text(url: &str, what: &'static str) -> Result<String, ApiError> {
     let deadline = deadline();
-    let failed = |e: gloo_net::Error| {
+    let failed = |_: gloo_net::Error| {
         if deadline.aborted() {
             ApiError::Timeout { what }
         } else {
-            ApiError::Network {
-                what,
-                detail: e.to_string(),
-            }
+            ApiError::Network { what }
         }
     };
     let cache = if take_afresh(url) {

@@ -6,6 +6,8 @@ use crate::inspection::{Inspection, Standard};
 
 /// Most inspections shown side by side.
 pub const MAX_COMPARED: usize = 4;
+/// [`MAX_COMPARED`] as the pages write it.
+pub const MAX_COMPARED_IN_WORDS: &str = "four";
 
 /// What a comparison shows, and what it had to leave out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

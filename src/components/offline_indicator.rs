@@ -49,7 +49,7 @@ pub fn OfflineIndicator() -> impl IntoView {
                 <p>
                     <strong>"You are offline."</strong>
                     {move || online.get().then_some(" On Probation's server cannot be reached.")}
-                    " Everything On Probation saved on this device still works: the table, the posts and the data page."
+                    " Everything On Probation saved on this device still works: the league table, the posts and About the data."
                 </p>
             </Show>
         </div>

@@ -10,6 +10,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 use model::compare::{
     parse_ids, relevant_standards, select, standard_rating, without, MAX_COMPARED,
+    MAX_COMPARED_IN_WORDS,
 };
 use model::format::RatingsFile;
 use model::inspection::Inspection;
@@ -71,7 +72,7 @@ fn comparison(file: &RatingsFile, ids: &[String]) -> AnyView {
     let body = if selection.shown.is_empty() {
         view! {
             <p class="empty guidance">
-                "Choose up to four inspections to compare: tick them in the "
+                {format!("Choose up to {MAX_COMPARED_IN_WORDS} inspections to compare: tick them in the ")}
                 <a href="/league-table">"league table"</a>
                 ", or open an inspection and compare it with its other round."
             </p>

@@ -18,10 +18,10 @@ use crate::components::league_table::view_state::TableView;
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+use model::compare::MAX_COMPARED_IN_WORDS;
 use model::format::RatingsFile;
 use model::page_link::compare_href;
 use model::table::data::TableData;
-use model::table::links::MAX_COMPARE;
 use model::table::page::page_range;
 use model::table::shown_count;
 
@@ -138,7 +138,7 @@ fn CompareLink(picked: RwSignal<Vec<String>>) -> impl IntoView {
         } else {
             view! {
                 <p class="compare muted">
-                    {format!("Tick two to {MAX_COMPARE} rows to compare them side by side.")}
+                    {format!("Tick two to {MAX_COMPARED_IN_WORDS} rows to compare them side by side.")}
                 </p>
             }
             .into_any()

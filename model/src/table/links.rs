@@ -1,13 +1,12 @@
 //! Picking inspections in the table for the comparison of up to four.
 
-/// The most inspections the compare page shows side by side.
-pub const MAX_COMPARE: usize = 4;
+use crate::compare::MAX_COMPARED;
 
 /// Picks or unpicks an inspection for comparison; a fifth pick is refused.
 pub fn toggle_pick(picked: &mut Vec<String>, id: &str) {
     if let Some(at) = picked.iter().position(|p| p == id) {
         picked.remove(at);
-    } else if picked.len() < MAX_COMPARE {
+    } else if picked.len() < MAX_COMPARED {
         picked.push(id.to_string());
     }
 }

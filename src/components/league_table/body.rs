@@ -10,10 +10,11 @@ use leptos::ev::Event;
 use leptos::html::Tbody;
 use leptos::prelude::*;
 use model::band::{abbreviation_or_unknown, name_or_unknown};
+use model::compare::MAX_COMPARED;
 use model::table::cell::{cell, Cell, CellText};
 use model::table::column::Column;
 use model::table::data::TableData;
-use model::table::links::{toggle_pick, MAX_COMPARE};
+use model::table::links::toggle_pick;
 use std::collections::VecDeque;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
@@ -168,12 +169,12 @@ impl Place {
         }
     }
 
-    /// Ticked if picked; up to `MAX_COMPARE` rows may be.
+    /// Ticked if picked; up to `MAX_COMPARED` rows may be.
     fn show_pick(&self, picked: &[String]) {
         let is_picked = picked.contains(&self.id);
         self.pick.set_checked(is_picked);
         self.pick
-            .set_disabled(!is_picked && picked.len() >= MAX_COMPARE);
+            .set_disabled(!is_picked && picked.len() >= MAX_COMPARED);
     }
 }
 

@@ -54,6 +54,8 @@ pub fn ThenBy(view: TableView) -> impl IntoView {
                         set(key(), Some(direction))
                     }
                 >
+                    // Shown while there is no second key, so the disabled select is not blank.
+                    <option value="" disabled>"—"</option>
                     <option value="ascending">"Ascending"</option>
                     <option value="descending">"Descending"</option>
                 </select>

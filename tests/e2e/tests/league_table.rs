@@ -333,3 +333,99 @@ async fn a_hand_typed_kind_in_the_address_filters_the_table() {
     );
     e2e.stop().await;
 }
+
+/// Whether, within each run of rows with the same `primary` text, the `secondary` texts are in
+/// order (case ignored), `ascending` or not.
+fn ordered_within(snap: &TableSnapshot, primary: &str, secondary: &str, ascending: bool) -> bool {
+    let rows: Vec<(String, String)> = snap
+        .column(primary)
+        .into_iter()
+        .zip(snap.column(secondary).into_iter().map(|s| s.to_lowercase()))
+        .collect();
+    rows.windows(2).all(|pair| {
+        let ((p1, s1), (p2, s2)) = (&pair[0], &pair[1]);
+        p1 != p2 || if ascending { s1 <= s2 } else { s1 >= s2 }
+    })
+}
+
+/// "Then sort by" and its direction, and shift-click on a header, order the rows within the
+/// first key, live in the address, and leave `aria-sort` on the first key's header only.
+#[tokio::test]
+async fn a_second_sort_key_orders_rows_within_the_first() {
+    let n = app::inspections().len();
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    dom::open_table(&e2e, n).await;
+    dom::click_sort(client, "kind").await;
+    dom::settle_table(client, |s| {
+        s.sorted_columns() == [("kind".into(), "ascending".into())]
+    })
+    .await;
+    // No second key yet: its direction is disabled and not blank.
+    let direction = dom::run_js(
+        client,
+        "const s = document.querySelector('#sort-then-direction');
+         return [s.disabled, s.selectedIndex >= 0 ? s.options[s.selectedIndex].text : null];",
+        vec![],
+    )
+    .await;
+    assert_eq!(direction, serde_json::json!([true, "—"]));
+
+    dom::choose_option(client, "#sort-then", "organisation").await;
+    let snap = dom::settle_table(client, |s| ordered_within(s, "kind", "organisation", true)).await;
+    assert!(
+        ordered_within(&snap, "kind", "organisation", true),
+        "{}",
+        snap.summary()
+    );
+    assert!(
+        !ordered_within(&snap, "kind", "organisation", false),
+        "a test that can fail"
+    );
+    assert_eq!(snap.sorted_columns(), [("kind".into(), "ascending".into())]);
+    assert_eq!(
+        dom::location_search(client).await,
+        "?sort=kind,organisation"
+    );
+    assert_eq!(
+        dom::value_of(client, "#sort-then-direction")
+            .await
+            .as_deref(),
+        Some("ascending")
+    );
+
+    dom::choose_option(client, "#sort-then-direction", "descending").await;
+    let snap =
+        dom::settle_table(client, |s| ordered_within(s, "kind", "organisation", false)).await;
+    assert!(
+        ordered_within(&snap, "kind", "organisation", false),
+        "{}",
+        snap.summary()
+    );
+    assert_eq!(
+        dom::location_search(client).await,
+        "?sort=kind,-organisation"
+    );
+
+    // Shift-click on a header makes it the second key instead.
+    dom::run_js(
+        client,
+        "document.querySelector('button[data-sort=region]').dispatchEvent(
+           new MouseEvent('click', { bubbles: true, shiftKey: true }));",
+        vec![],
+    )
+    .await;
+    let snap = dom::settle_table(client, |s| ordered_within(s, "kind", "region", true)).await;
+    assert!(
+        ordered_within(&snap, "kind", "region", true),
+        "{}",
+        snap.summary()
+    );
+    assert_eq!(dom::location_search(client).await, "?sort=kind,region");
+    assert_eq!(
+        dom::value_of(client, "#sort-then").await.as_deref(),
+        Some("region")
+    );
+    assert_eq!(snap.sorted_columns(), [("kind".into(), "ascending".into())]);
+    e2e.stop().await;
+}
