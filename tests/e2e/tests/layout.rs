@@ -9,6 +9,7 @@ use e2e::dom::{self, run_js};
 use e2e::output::screenshots_dir;
 use e2e::wait::wait_for_css;
 use e2e::E2e;
+use serde_json::json;
 
 const VIEWPORTS: [(u32, u32); 2] = [(360, 740), (1280, 800)];
 
@@ -100,23 +101,42 @@ async fn text_at_200_percent_in_a_narrow_window_loses_nothing() {
     e2e.stop().await;
 }
 
-/// After scrolling the table's box down and sideways, where its head and the organisation
-/// cells sit against the box's inner edges: `[box top, head top, box left, organisation head
-/// left, organisation cell left of a row under the head, scrollTop, scrollLeft]`.
+/// After scrolling the box of the table `arguments[0]` down and sideways, where its head and
+/// its first column sit against the box's inner edges: `[box top, head top, box left, left of
+/// the head cell `arguments[1]` over the first column, left of the first column's cell in a
+/// row under the head, scrollTop, scrollLeft]`.
 const STICKY_PLACES: &str = r#"
-const box = document.querySelector('table.league-table').closest('.table-scroll');
+const box = document.querySelector(arguments[0]).closest('.table-scroll');
 box.scrollTop = 400;
 box.scrollLeft = 600;
 // Reading a place lays the page out again, sticky offsets included.
 const inner = box.getBoundingClientRect();
 const head = box.querySelector('thead').getBoundingClientRect();
-const orgHead = box.querySelector('thead th[data-col="organisation"]').getBoundingClientRect();
+const orgHead = box.querySelector(arguments[1]).getBoundingClientRect();
 const row = Array.from(box.querySelectorAll('tbody tr'))
   .find(tr => tr.getBoundingClientRect().top >= head.bottom);
 const org = row.querySelector('th').getBoundingClientRect();
 return [inner.top + box.clientTop, head.top, inner.left + box.clientLeft, orgHead.left, org.left,
         box.scrollTop, box.scrollLeft];
 "#;
+
+/// [`STICKY_PLACES`] for a table and the head cell over its first column.
+async fn sticky_places(client: &fantoccini::Client, table: &str, corner: &str) -> [f64; 7] {
+    let places: Vec<f64> = run_js(client, STICKY_PLACES, vec![json!(table), json!(corner)])
+        .await
+        .as_array()
+        .expect("the places")
+        .iter()
+        .map(|v| v.as_f64().expect("a number"))
+        .collect();
+    places
+        .try_into()
+        .unwrap_or_else(|p| panic!("seven places: {p:?}"))
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1.0
+}
 
 #[tokio::test]
 async fn the_table_head_and_organisation_column_stay_in_view_as_it_scrolls() {
@@ -127,22 +147,17 @@ async fn the_table_head_and_organisation_column_stay_in_view_as_it_scrolls() {
         e2e.set_viewport(width, height).await;
         e2e.goto("/league-table").await;
         dom::settle_table(client, |s| s.rows.len() == total).await;
-        let places: Vec<f64> = run_js(client, STICKY_PLACES, vec![])
-            .await
-            .as_array()
-            .expect("the places")
-            .iter()
-            .map(|v| v.as_f64().expect("a number"))
-            .collect();
-        let [box_top, head_top, box_left, org_head_left, org_left, down, across] = places[..]
-        else {
-            panic!("seven places: {places:?}");
-        };
+        let places = sticky_places(
+            client,
+            "table.league-table",
+            "thead th[data-col=organisation]",
+        )
+        .await;
+        let [box_top, head_top, box_left, org_head_left, org_left, down, across] = places;
         assert!(
             down > 0.0 && across > 0.0,
             "at {width}px the table's box scrolls both ways: {places:?}"
         );
-        let close = |a: f64, b: f64| (a - b).abs() <= 1.0;
         assert!(
             close(head_top, box_top),
             "at {width}px the head stays at the top of the box: {places:?}"
@@ -150,6 +165,42 @@ async fn the_table_head_and_organisation_column_stay_in_view_as_it_scrolls() {
         assert!(
             close(org_head_left, box_left) && close(org_left, box_left),
             "at {width}px the organisation column stays at the left of the box: {places:?}"
+        );
+    }
+    e2e.stop().await;
+}
+
+/// The compare table keeps the inspections' names (its head) and the facts' names (its first
+/// column) in view as its box scrolls; on a phone it scrolls both ways.
+#[tokio::test]
+async fn the_compare_head_and_fact_names_stay_in_view_as_it_scrolls() {
+    let ids: Vec<String> = app::inspections()
+        .iter()
+        .take(4)
+        .map(|i| i.id.clone())
+        .collect();
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    for (width, height) in VIEWPORTS {
+        e2e.set_viewport(width, height).await;
+        e2e.goto(&format!("/compare?ids={}", ids.join(","))).await;
+        wait_for_css(client, "table.compare-table tbody tr").await;
+        let places = sticky_places(client, "table.compare-table", "thead td").await;
+        let [box_top, head_top, box_left, corner_left, name_left, down, across] = places;
+        assert!(down > 0.0, "at {width}px the box scrolls down: {places:?}");
+        assert!(
+            close(head_top, box_top),
+            "at {width}px the head stays at the top of the box: {places:?}"
+        );
+        if width < 600 {
+            assert!(
+                across > 0.0,
+                "at {width}px the box scrolls sideways: {places:?}"
+            );
+        }
+        assert!(
+            close(corner_left, box_left) && close(name_left, box_left),
+            "at {width}px the facts' names stay at the left of the box: {places:?}"
         );
     }
     e2e.stop().await;
