@@ -2,7 +2,7 @@
 
 use crate::components::{
     offline_indicator::OfflineIndicator, saved_data_notice::SavedDataNotice,
-    update_prompt::UpdatePrompt,
+    scroll_memory::ScrollMemory, update_prompt::UpdatePrompt,
 };
 use crate::routes::{
     about::About, compare::ComparePage, home::Home, inspection::InspectionPage,
@@ -22,6 +22,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <FocusOnNavigate />
+            <ScrollMemory />
             // rel="external" keeps the router out, so the browser moves focus to <main>.
             <a class="skip-link" href="#main" rel="external">"Skip to main content"</a>
             <header class="site-header">
@@ -114,7 +115,11 @@ fn focus_heading(checks_left: u32, stand_in: Option<web_sys::Element>) {
     }
     let target = heading.as_ref().unwrap_or(&main);
     if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = target.focus();
+        // Without scrolling: a new page starts at its top anyway, and a page returned to by
+        // Back is scrolled to where the reader left it (`ScrollMemory`).
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = target.focus_with_options(&options);
     }
     let stand_in = match heading {
         Some(h1) if h1.matches(".loading").unwrap_or(false) => Some(h1),

@@ -15,6 +15,7 @@ pub mod post_meta;
 pub mod ratings_box;
 pub mod retry_panel;
 pub mod saved_data_notice;
+pub mod scroll_memory;
 pub mod search_field;
 pub mod select_filter;
 pub mod share_button;

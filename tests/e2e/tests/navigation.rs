@@ -137,3 +137,73 @@ async fn index_html_is_the_home_page() {
     assert_eq!(home_page_at(&e2e, "/index.html").await, home);
     e2e.stop().await;
 }
+
+/// Scrolls the page down to the `nth` link matching `link`, follows it (a WebDriver click),
+/// waits for `arrived`, goes back, and waits for the page to be scrolled as it was.
+async fn back_returns_to(e2e: &E2e, page: &str, link: &str, nth: usize, arrived: &str) {
+    let client = e2e.client();
+    e2e.goto(page).await;
+    wait_for_css(client, link).await;
+    let y = run_js(
+        client,
+        "const a = document.querySelectorAll(arguments[0])[arguments[1]];
+         a.scrollIntoView({ block: 'center' });
+         a.setAttribute('data-follow', '');
+         return Math.round(scrollY);",
+        vec![link.into(), nth.into()],
+    )
+    .await;
+    assert!(
+        y.as_u64().unwrap_or_default() > 1000,
+        "{page} scrolled down: {y}"
+    );
+    client
+        .find(Locator::Css("[data-follow]"))
+        .await
+        .expect("the link")
+        .click()
+        .await
+        .expect("follow the link");
+    wait_for_css(client, arrived).await;
+    client.back().await.expect("go back");
+    let expected = serde_json::json!([page, y]);
+    wait_for(&format!("back on {page} at {y}"), || async {
+        let seen = run_js(
+            client,
+            "return [location.pathname, Math.round(scrollY)];",
+            vec![],
+        )
+        .await;
+        if seen == expected {
+            Ok(())
+        } else {
+            Err(format!("{seen}"))
+        }
+    })
+    .await;
+}
+
+/// Back from a post or an inspection returns to where the list or the table was scrolled,
+/// although their data is drawn again after the address changes.
+#[tokio::test]
+async fn back_returns_to_where_the_page_was_scrolled() {
+    let e2e = E2e::start().await;
+    e2e.set_viewport(360, 740).await;
+    back_returns_to(
+        &e2e,
+        "/posts",
+        "ul.post-list a[href^='/posts/']",
+        6,
+        "article.post h1",
+    )
+    .await;
+    back_returns_to(
+        &e2e,
+        "/league-table",
+        "table.league-table tbody th a",
+        3,
+        "main h1 + *",
+    )
+    .await;
+    e2e.stop().await;
+}

@@ -1,0 +1,136 @@
+//! Back and Forward return to where each page was scrolled. The browser's own restoration runs
+//! as soon as the address changes, before the page has fetched and drawn its data, so on a
+//! long list it found a short page and stayed at the top; this waits for the page to be tall
+//! enough. Page scroll only (not the table's own box), and only for the pages of this visit.
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::ScrollRestoration;
+
+/// How long a page returned to may take to draw its data, in checks.
+const RESTORE_CHECKS: u32 = 100;
+const RESTORE_CHECK_EVERY: Duration = Duration::from_millis(50);
+/// Checks in a row the place must hold before the restore ends: the page left behind can
+/// still be on screen at the first checks, tall enough, and then give way to one still loading.
+const RESTORE_SETTLED: u32 = 10;
+
+#[derive(Default)]
+struct Memory {
+    /// The address shown (path and query).
+    address: RefCell<String>,
+    /// Where each address was scrolled when the reader left it.
+    places: RefCell<HashMap<String, f64>>,
+    /// The restore under way, if not 0 (counted, so a newer one supersedes it).
+    restoring: Cell<u32>,
+}
+
+impl Memory {
+    fn remember(&self) {
+        let address = self.address.borrow().clone();
+        self.places.borrow_mut().insert(address, scroll_y());
+    }
+}
+
+fn scroll_y() -> f64 {
+    window().scroll_y().unwrap_or_default()
+}
+
+#[component]
+pub fn ScrollMemory() -> impl IntoView {
+    let _ = window()
+        .history()
+        .and_then(|h| h.set_scroll_restoration(ScrollRestoration::Manual));
+    let memory = Rc::new(Memory::default());
+    let location = use_location();
+
+    // The place is taken as the reader leaves: by a click (a link; the router's own listener
+    // comes later), or by Back or Forward. Both listen in the capture phase, before the router
+    // has changed the page. Scroll events are not used: WebKit delivers them late, when the
+    // address has already changed.
+    let leaving = memory.clone();
+    on_window_capture("click", move || leaving.remember());
+    let popped = memory.clone();
+    on_window_capture("popstate", move || {
+        let location = window().location();
+        let address = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        // Unless the router was first after all, and the address shown is already the new one.
+        if *popped.address.borrow() != address {
+            popped.remember();
+        }
+        let Some(y) = popped.places.borrow().get(&address).copied() else {
+            return;
+        };
+        let attempt = popped.restoring.get() + 1;
+        popped.restoring.set(attempt);
+        restore(popped.clone(), attempt, y, RESTORE_CHECKS, 0);
+    });
+    // The reader taking over stops a restore still waiting for its page.
+    let _ = window_event_listener(ev::wheel, stop_restoring(&memory));
+    let _ = window_event_listener(ev::pointerdown, stop_restoring(&memory));
+    let _ = window_event_listener(ev::keydown, stop_restoring(&memory));
+
+    Effect::new(move || {
+        *memory.address.borrow_mut() =
+            format!("{}{}", location.pathname.get(), location.search.get());
+    });
+}
+
+/// Listens on the window for the app's lifetime, in the capture phase.
+fn on_window_capture(event: &str, handler: impl Fn() + 'static) {
+    let handler = Closure::<dyn Fn()>::new(handler);
+    let _ = window().add_event_listener_with_callback_and_bool(
+        event,
+        handler.as_ref().unchecked_ref(),
+        true,
+    );
+    handler.forget();
+}
+
+fn stop_restoring<E>(memory: &Rc<Memory>) -> impl Fn(E) + 'static {
+    let memory = memory.clone();
+    move |_| memory.restoring.set(0)
+}
+
+/// Scrolls to `y` whenever the page is tall enough and elsewhere, until it has stayed there
+/// for [`RESTORE_SETTLED`] checks (or the checks run out, or the reader takes over).
+fn restore(memory: Rc<Memory>, attempt: u32, y: f64, checks_left: u32, held: u32) {
+    if memory.restoring.get() != attempt {
+        return;
+    }
+    let reachable = document()
+        .document_element()
+        .map(|root| f64::from(root.scroll_height()) - window_height())
+        .unwrap_or_default();
+    let there = (scroll_y() - y).abs() < 1.0;
+    if reachable + 1.0 >= y && !there {
+        window().scroll_to_with_x_and_y(0.0, y);
+    }
+    let held = if there { held + 1 } else { 0 };
+    if held >= RESTORE_SETTLED || checks_left == 0 {
+        memory.restoring.set(0);
+        return;
+    }
+    set_timeout(
+        move || restore(memory, attempt, y, checks_left - 1, held),
+        RESTORE_CHECK_EVERY,
+    );
+}
+
+fn window_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or_default()
+}
