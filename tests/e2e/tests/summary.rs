@@ -116,3 +116,37 @@ async fn summary_table_counts_every_kind_and_round_from_the_data() {
     );
     e2e.stop().await;
 }
+
+/// The size the chart's labels are drawn at, in CSS pixels, and whether any label or count
+/// reaches past the chart's edges (by more than a glyph's overhang).
+const CHART_TEXT: &str = r#"
+const svg = document.querySelector('svg.band-chart');
+if (!svg) { return null; }
+const box = svg.getBoundingClientRect();
+const scale = box.width / svg.viewBox.baseVal.width;
+const size = parseFloat(getComputedStyle(svg.querySelector('.chart-label')).fontSize) * scale;
+const past = Array.from(svg.querySelectorAll('text'))
+  .some((t) => t.getBoundingClientRect().right > box.right + 1.5 || t.getBoundingClientRect().left < box.left - 1.5);
+return [Math.round(size * 10) / 10, past];
+"#;
+
+/// On a phone the chart is scaled down, but its labels stay at least 11 px, and at every
+/// width every label and count fits inside it.
+#[tokio::test]
+async fn the_chart_text_stays_readable_and_inside_the_chart() {
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    for (width, least) in [(320, 10.0), (360, 11.5), (1280, 13.5)] {
+        e2e.set_viewport(width, 740).await;
+        e2e.goto("/league-table").await;
+        let seen = wait_for_value(client, "the chart", CHART_TEXT, vec![]).await;
+        let size = seen[0].as_f64().expect("a text size");
+        assert!(size >= least, "at {width}px the labels are {size}px");
+        assert_eq!(
+            seen[1],
+            json!(false),
+            "at {width}px a label reaches outside"
+        );
+    }
+    e2e.stop().await;
+}
