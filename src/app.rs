@@ -1,8 +1,11 @@
 //! The shell: header, navigation, routes and footer.
 
 use crate::components::{
-    offline_indicator::OfflineIndicator, saved_data_notice::SavedDataNotice,
-    scroll_memory::ScrollMemory, update_prompt::UpdatePrompt,
+    last_table_view::{LastTableView, TrackTableView},
+    offline_indicator::OfflineIndicator,
+    saved_data_notice::SavedDataNotice,
+    scroll_memory::ScrollMemory,
+    update_prompt::UpdatePrompt,
 };
 use crate::routes::{
     about::About, compare::ComparePage, home::Home, inspection::InspectionPage,
@@ -19,10 +22,12 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    LastTableView::provide();
     view! {
         <Router>
             <FocusOnNavigate />
             <ScrollMemory />
+            <TrackTableView />
             // rel="external" keeps the router out, so the browser moves focus to <main>.
             <a class="skip-link" href="#main" rel="external">"Skip to main content"</a>
             <header class="site-header">

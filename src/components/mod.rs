@@ -5,6 +5,7 @@ pub mod band_summary;
 pub mod fetched;
 pub mod highlight;
 pub mod inspection_fields;
+pub mod last_table_view;
 pub mod league_table;
 pub mod movement;
 pub mod offline_indicator;

@@ -38,6 +38,15 @@ impl Memory {
     }
 }
 
+/// Path and query, written the same way whether the query came with its `?` (the browser's
+/// location) or without (the router's).
+fn address(path: &str, search: &str) -> String {
+    match search.trim_start_matches('?') {
+        "" => path.to_string(),
+        query => format!("{path}?{query}"),
+    }
+}
+
 fn scroll_y() -> f64 {
     window().scroll_y().unwrap_or_default()
 }
@@ -59,10 +68,9 @@ pub fn ScrollMemory() -> impl IntoView {
     let popped = memory.clone();
     on_window_capture("popstate", move || {
         let location = window().location();
-        let address = format!(
-            "{}{}",
-            location.pathname().unwrap_or_default(),
-            location.search().unwrap_or_default()
+        let address = address(
+            &location.pathname().unwrap_or_default(),
+            &location.search().unwrap_or_default(),
         );
         // Unless the router was first after all, and the address shown is already the new one.
         if *popped.address.borrow() != address {
@@ -81,8 +89,7 @@ pub fn ScrollMemory() -> impl IntoView {
     let _ = window_event_listener(ev::keydown, stop_restoring(&memory));
 
     Effect::new(move || {
-        *memory.address.borrow_mut() =
-            format!("{}{}", location.pathname.get(), location.search.get());
+        *memory.address.borrow_mut() = address(&location.pathname.get(), &location.search.get());
     });
 }
 

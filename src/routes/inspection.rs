@@ -3,6 +3,7 @@
 use crate::api::{self, ApiError};
 use crate::components::fetched::Fetched;
 use crate::components::inspection_fields::inspection_fields;
+use crate::components::last_table_view::LastTableView;
 use crate::components::post_list::PostList;
 use crate::components::retry_panel::RetryPanel;
 use crate::components::standard_rating::StandardRatingView;
@@ -33,7 +34,7 @@ pub fn InspectionPage() -> impl IntoView {
     view! {
         <Title text=page_title("Inspection") />
         <p class="back">
-            <a href="/league-table">"Back to the league table"</a>
+            <a href=LastTableView::href()>"Back to the league table"</a>
         </p>
         <Fetched resource=ratings what="the ratings" render=move |file: RatingsFile| view! { <InspectionOrNotFound file tries try_again /> } whole_page=true />
     }

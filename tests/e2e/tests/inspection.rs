@@ -332,3 +332,52 @@ async fn an_inspection_not_found_appears_on_trying_again_once_it_is_there() {
     wait_for_text(client, "main h1", organisation).await;
     e2e.stop().await;
 }
+
+/// "Back to the league table" returns to the view the reader came from, filters and sort
+/// included; reached by an address typed, it is the table's own.
+#[tokio::test]
+async fn the_way_back_returns_to_the_table_view_the_reader_left() {
+    let inspection = app::inspections()
+        .into_iter()
+        .find(|i| i.kind == "PDU")
+        .expect("a PDU");
+    let view = "/league-table?kind=pdu&sort=organisation";
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto(view).await;
+    dom::click(
+        client,
+        &format!(
+            "table.league-table a[href='/inspections/{}']",
+            inspection.id
+        ),
+    )
+    .await;
+    wait_for_text(client, "main h1", &inspection.organisation).await;
+    let back = dom::attribute(client, "p.back a", "href").await;
+    assert_eq!(back.as_deref(), Some(view));
+    dom::click(client, "p.back a").await;
+    wait_for("the table view the reader left", || async {
+        let at = run_js(
+            client,
+            "return location.pathname + location.search;",
+            vec![],
+        )
+        .await;
+        let rows = dom::table_snapshot(client).await.map(|s| s.column("kind"));
+        match rows {
+            Some(kinds) if at == view && !kinds.is_empty() && kinds.iter().all(|k| k == "PDU") => {
+                Ok(())
+            }
+            other => Err(format!("at {at}, kinds {other:?}")),
+        }
+    })
+    .await;
+
+    open(&e2e, &inspection.id, &inspection.organisation).await;
+    assert_eq!(
+        dom::attribute(client, "p.back a", "href").await.as_deref(),
+        Some("/league-table")
+    );
+    e2e.stop().await;
+}

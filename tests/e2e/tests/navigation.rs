@@ -170,7 +170,7 @@ async fn back_returns_to(e2e: &E2e, page: &str, link: &str, nth: usize, arrived:
     wait_for(&format!("back on {page} at {y}"), || async {
         let seen = run_js(
             client,
-            "return [location.pathname, Math.round(scrollY)];",
+            "return [location.pathname + location.search, Math.round(scrollY)];",
             vec![],
         )
         .await;
@@ -192,6 +192,21 @@ async fn back_returns_to_where_the_page_was_scrolled() {
     back_returns_to(
         &e2e,
         "/posts",
+        "ul.post-list a[href^='/posts/']",
+        6,
+        "article.post h1",
+    )
+    .await;
+    // A page with a query: the list of one tag's posts.
+    let mut tags: std::collections::BTreeMap<&str, usize> = Default::default();
+    let posts = e2e::app::posts();
+    for tag in posts.iter().flat_map(|p| &p.tags) {
+        *tags.entry(tag).or_default() += 1;
+    }
+    let (tag, _) = tags.iter().max_by_key(|(_, n)| **n).expect("a tag");
+    back_returns_to(
+        &e2e,
+        &format!("/posts?tag={}", tag.replace(' ', "%20")),
         "ul.post-list a[href^='/posts/']",
         6,
         "article.post h1",
