@@ -131,6 +131,23 @@ pub fn parse(
     if headers.iter().all(|h| h.is_empty()) {
         return Err(no_header(path));
     }
+    // One column holding separators of another kind: a spreadsheet saved with semicolons or
+    // tabs. Said once, instead of one "missing" per column.
+    if let [only] = &headers[..] {
+        if let Some(separator) = [';', '\t'].into_iter().find(|c| only.contains(*c)) {
+            let name = if separator == ';' {
+                "semicolons"
+            } else {
+                "tabs"
+            };
+            return Err(vec![Diagnostic::new(
+                path,
+                Some(1),
+                Some("header"),
+                format!("the header is one column with {name} in it: fields must be separated by commas (save as \"CSV UTF-8 (comma delimited)\")"),
+            )]);
+        }
+    }
     for column in COLUMNS {
         if !headers.iter().any(|h| h == column) {
             errors.push(Diagnostic::new(
@@ -155,7 +172,7 @@ pub fn parse(
                 path,
                 Some(1),
                 Some(header),
-                format!("unknown standard code '{header}': not listed in standards.csv"),
+                format!("unknown column '{header}': neither a column of inspections.csv (see data/README.md) nor a standard code listed in standards.csv"),
             ));
         }
     }
@@ -446,13 +463,30 @@ mod tests {
     }
 
     #[test]
+    fn a_file_separated_by_semicolons_or_tabs_is_named_once() {
+        for (separator, name) in [(";", "semicolons"), ("\t", "tabs")] {
+            let standards = standards_csv::parse(Path::new("standards.csv"), STANDARDS).unwrap();
+            let text = format!("{HEADER}{GOOD}").replace(',', separator);
+            let errors = parse(Path::new("inspections.csv"), &text, &standards).unwrap_err();
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert!(
+                errors[0].to_string().starts_with(&format!(
+                    "inspections.csv:1: header: the header is one column with {name} in it: fields must be separated by commas"
+                )),
+                "{}",
+                errors[0]
+            );
+        }
+    }
+
+    #[test]
     fn unknown_standard_code_column() {
         let standards = standards_csv::parse(Path::new("standards.csv"), STANDARDS).unwrap();
         let text = format!("{}{}", HEADER.replace("P2.1", "P9.9"), GOOD);
         let errors = parse(Path::new("inspections.csv"), &text, &standards).unwrap_err();
         assert_eq!(
             errors[0].to_string(),
-            "inspections.csv:1: P9.9: unknown standard code 'P9.9': not listed in standards.csv"
+            "inspections.csv:1: P9.9: unknown column 'P9.9': neither a column of inspections.csv (see data/README.md) nor a standard code listed in standards.csv"
         );
     }
 
