@@ -73,6 +73,26 @@ pub fn unlinked_links(markdown: &str) -> Vec<UnlinkedLink> {
         .collect()
 }
 
+/// Markdown of GitHub's kind that posts do not support, found where it starts: a table or a
+/// footnote would otherwise show its pipes or `[^1]` as words without a word of warning.
+pub fn unsupported_syntax(markdown: &str) -> Vec<(usize, &'static str)> {
+    let extensions = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
+    Parser::new_ext(markdown, extensions)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Table(_)) => Some((
+                range.start,
+                "a table shows as lines of text with their pipes: posts have no tables; use a list",
+            )),
+            Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_)) => Some((
+                range.start,
+                "a footnote shows as its [^…] marker in the text: posts have no footnotes; put the note in a sentence",
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
 /// An http(s) address or a path in this site; anything else stays words.
 fn may_link(url: &str) -> bool {
     is_web_link(url) || is_internal_path(url)

@@ -1,7 +1,7 @@
 //! Reads a post: TOML front matter between `+++` lines, then a Markdown body.
 
 use crate::diagnostic::{line_of, Diagnostic};
-use crate::markdown::{plain_text, to_blocks, unlinked_links};
+use crate::markdown::{plain_text, to_blocks, unlinked_links, unsupported_syntax};
 use model::date::{PartialDate, Precision};
 use model::format::{PostFile, FORMAT_VERSION, POST_FORMAT};
 use model::post::{reading_minutes, PostSummary};
@@ -230,6 +230,11 @@ pub fn parse(
                 ),
             )
         })
+        .chain(
+            unsupported_syntax(body)
+                .into_iter()
+                .map(|(offset, what)| Diagnostic::new(path, Some(body_line(offset)), Some("body"), what)),
+        )
         .collect();
     let (Some(body), Ok(published), true) = (blocks, published, errors.is_empty()) else {
         return Err(errors);
@@ -337,6 +342,21 @@ mod tests {
             .unwrap()
             .warnings
             .is_empty());
+    }
+
+    #[test]
+    fn a_table_or_a_footnote_is_a_warning_with_its_line() {
+        let body = "\nAs follows.\n\n| Band | Count |\n| --- | --- |\n| Good | 2 |\n\nA claim.[^1]\n\n[^1]: A source.\n";
+        let read = read_str(&post(GOOD_FRONT, body)).unwrap();
+        let warnings: Vec<String> = read.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "content/posts/a-post.md:11: body: a table shows as lines of text with their pipes: posts have no tables; use a list",
+                "content/posts/a-post.md:15: body: a footnote shows as its [^…] marker in the text: posts have no footnotes; put the note in a sentence",
+                "content/posts/a-post.md:17: body: a footnote shows as its [^…] marker in the text: posts have no footnotes; put the note in a sentence",
+            ]
+        );
     }
 
     /// Another editor's short note reads as well as a full post; an empty one does not.
