@@ -12,13 +12,13 @@ use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::ScrollRestoration;
+use web_sys::{Element, ScrollRestoration};
 
 /// How long a page returned to may take to draw its data, in checks.
 const RESTORE_CHECKS: u32 = 100;
 const RESTORE_CHECK_EVERY: Duration = Duration::from_millis(50);
-/// Checks in a row the place must hold before the restore ends: the page left behind can
-/// still be on screen at the first checks, tall enough, and then give way to one still loading.
+/// Checks in a row the place is watched once reached: the page left behind can still be on
+/// screen at the first checks, tall enough, and then give way to one still loading.
 const RESTORE_SETTLED: u32 = 10;
 
 #[derive(Default)]
@@ -68,10 +68,8 @@ pub fn ScrollMemory() -> impl IntoView {
     let popped = memory.clone();
     on_window_capture("popstate", move || {
         let location = window().location();
-        let address = address(
-            &location.pathname().unwrap_or_default(),
-            &location.search().unwrap_or_default(),
-        );
+        let path = location.pathname().unwrap_or_default();
+        let address = address(&path, &location.search().unwrap_or_default());
         // Unless the router was first after all, and the address shown is already the new one.
         if *popped.address.borrow() != address {
             popped.remember();
@@ -79,9 +77,15 @@ pub fn ScrollMemory() -> impl IntoView {
         let Some(y) = popped.places.borrow().get(&address).copied() else {
             return;
         };
+        // Another page: its first element is still the one being left, which the restore
+        // waits to see replaced (until then, how tall the page is says nothing).
+        let same_page = popped.address.borrow().split('?').next() == Some(path.as_str());
+        let leaving = (!same_page)
+            .then(|| document().get_element_by_id("main")?.first_element_child())
+            .flatten();
         let attempt = popped.restoring.get() + 1;
         popped.restoring.set(attempt);
-        restore(popped.clone(), attempt, y, RESTORE_CHECKS, 0);
+        restore(popped.clone(), attempt, y, leaving, RESTORE_CHECKS, None);
     });
     // The reader taking over stops a restore still waiting for its page.
     let _ = window_event_listener(ev::wheel, stop_restoring(&memory));
@@ -109,27 +113,48 @@ fn stop_restoring<E>(memory: &Rc<Memory>) -> impl Fn(E) + 'static {
     move |_| memory.restoring.set(0)
 }
 
-/// Scrolls to `y` whenever the page is tall enough and elsewhere, until it has stayed there
-/// for [`RESTORE_SETTLED`] checks (or the checks run out, or the reader takes over).
-fn restore(memory: Rc<Memory>, attempt: u32, y: f64, checks_left: u32, held: u32) {
+/// Scrolls to `y` once the page is tall enough, then watches for [`RESTORE_SETTLED`] checks:
+/// if the page shrinks below `y` again (the page left behind gave way to one still loading),
+/// it waits for it once more; if anything else moves the page (the reader, a script, a test
+/// driver bringing an element into view), the restore ends there rather than fight it.
+fn restore(
+    memory: Rc<Memory>,
+    attempt: u32,
+    y: f64,
+    leaving: Option<Element>,
+    checks_left: u32,
+    held: Option<u32>,
+) {
     if memory.restoring.get() != attempt {
         return;
     }
+    let leaving = leaving.filter(|element| element.is_connected());
     let reachable = document()
         .document_element()
         .map(|root| f64::from(root.scroll_height()) - window_height())
         .unwrap_or_default();
+    let tall_enough = leaving.is_none() && reachable + 1.0 >= y;
     let there = (scroll_y() - y).abs() < 1.0;
-    if reachable + 1.0 >= y && !there {
-        window().scroll_to_with_x_and_y(0.0, y);
-    }
-    let held = if there { held + 1 } else { 0 };
-    if held >= RESTORE_SETTLED || checks_left == 0 {
+    // `held`: checks in a row at `y` since it was reached, or `None` while waiting for it.
+    let held = match held {
+        Some(_) if !tall_enough => None,
+        Some(held) if there => Some(held + 1),
+        Some(_) => {
+            memory.restoring.set(0);
+            return;
+        }
+        None if tall_enough => {
+            window().scroll_to_with_x_and_y(0.0, y);
+            Some(0)
+        }
+        None => None,
+    };
+    if held.is_some_and(|held| held >= RESTORE_SETTLED) || checks_left == 0 {
         memory.restoring.set(0);
         return;
     }
     set_timeout(
-        move || restore(memory, attempt, y, checks_left - 1, held),
+        move || restore(memory, attempt, y, leaving, checks_left - 1, held),
         RESTORE_CHECK_EVERY,
     );
 }

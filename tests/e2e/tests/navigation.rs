@@ -181,6 +181,21 @@ async fn back_returns_to(e2e: &E2e, page: &str, link: &str, nth: usize, arrived:
         }
     })
     .await;
+    // Moved at once by something else (a reader, a test driver bringing an element into
+    // view), the page stays where it was moved: the restore does not fight it.
+    let elsewhere = y.as_u64().expect("a scroll position") / 2;
+    run_js(
+        client,
+        "window.scrollTo(0, arguments[0]);",
+        vec![elsewhere.into()],
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert_eq!(
+        run_js(client, "return Math.round(scrollY);", vec![]).await,
+        serde_json::json!(elsewhere),
+        "{page}: moved after the restore"
+    );
 }
 
 /// Back from a post or an inspection returns to where the list or the table was scrolled,
