@@ -35,10 +35,15 @@ pub fn with_query(path: &str, pairs: &[(&str, String)]) -> String {
         .filter(|(_, value)| !value.is_empty())
         .cloned()
         .collect();
-    if pairs.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{}", print_query(&pairs))
+    path_and_query(path, &print_query(&pairs))
+}
+
+/// `path?query`, or the bare path for an empty query; the query may come with its `?` (as the
+/// browser's location gives it) or without (as the router's does).
+pub fn path_and_query(path: &str, query: &str) -> String {
+    match query.trim_start_matches('?') {
+        "" => path.to_string(),
+        query => format!("{path}?{query}"),
     }
 }
 
@@ -102,6 +107,14 @@ fn decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn path_and_query_reads_a_query_with_or_without_its_mark() {
+        assert_eq!(path_and_query("/posts", ""), "/posts");
+        assert_eq!(path_and_query("/posts", "?"), "/posts");
+        assert_eq!(path_and_query("/posts", "tag=crc"), "/posts?tag=crc");
+        assert_eq!(path_and_query("/posts", "?tag=crc"), "/posts?tag=crc");
+    }
 
     #[test]
     fn a_loose_value_names_an_option_only_when_it_names_one() {

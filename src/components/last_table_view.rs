@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use model::query::path_and_query;
 use model::table::url_state::TABLE_PATH;
 
 #[derive(Clone, Copy)]
@@ -31,12 +32,7 @@ pub fn TrackTableView() -> impl IntoView {
     let location = use_location();
     Effect::new(move || {
         if location.pathname.get() == TABLE_PATH {
-            let search = location.search.get();
-            last.set_value(if search.is_empty() {
-                TABLE_PATH.to_string()
-            } else {
-                format!("{TABLE_PATH}?{search}")
-            });
+            last.set_value(path_and_query(TABLE_PATH, &location.search.get()));
         }
     });
 }

@@ -6,6 +6,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use model::query::path_and_query;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -38,15 +39,6 @@ impl Memory {
     }
 }
 
-/// Path and query, written the same way whether the query came with its `?` (the browser's
-/// location) or without (the router's).
-fn address(path: &str, search: &str) -> String {
-    match search.trim_start_matches('?') {
-        "" => path.to_string(),
-        query => format!("{path}?{query}"),
-    }
-}
-
 fn scroll_y() -> f64 {
     window().scroll_y().unwrap_or_default()
 }
@@ -69,7 +61,7 @@ pub fn ScrollMemory() -> impl IntoView {
     on_window_capture("popstate", move || {
         let location = window().location();
         let path = location.pathname().unwrap_or_default();
-        let address = address(&path, &location.search().unwrap_or_default());
+        let address = path_and_query(&path, &location.search().unwrap_or_default());
         // Unless the router was first after all, and the address shown is already the new one.
         if *popped.address.borrow() != address {
             popped.remember();
@@ -93,7 +85,8 @@ pub fn ScrollMemory() -> impl IntoView {
     let _ = window_event_listener(ev::keydown, stop_restoring(&memory));
 
     Effect::new(move || {
-        *memory.address.borrow_mut() = address(&location.pathname.get(), &location.search.get());
+        *memory.address.borrow_mut() =
+            path_and_query(&location.pathname.get(), &location.search.get());
     });
 }
 

@@ -14,7 +14,7 @@ use super::facets::Facet;
 use super::filter::{AtLeast, Filter};
 use super::sort::{Sort, SortBy};
 use crate::band::Band;
-use crate::query::{loose, option_named, parse_query, print_query};
+use crate::query::{loose, option_named, parse_query, path_and_query, print_query};
 use std::collections::BTreeSet;
 
 /// The table's route.
@@ -145,12 +145,7 @@ impl ViewState {
 
     /// `/league-table?…`, or the bare path for the default view.
     pub fn href(&self) -> String {
-        let query = self.to_query();
-        if query.is_empty() {
-            TABLE_PATH.to_string()
-        } else {
-            format!("{TABLE_PATH}?{query}")
-        }
+        path_and_query(TABLE_PATH, &self.to_query())
     }
 }
 
