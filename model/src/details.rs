@@ -1,5 +1,6 @@
 //! How an inspection's fields read in words on its own page and in comparisons.
 
+use crate::band::Band;
 use crate::inspection::{Caseload, Confidence, Score};
 
 /// "15/30".
@@ -47,13 +48,15 @@ pub fn caseload_text(caseload: &Caseload) -> String {
 }
 
 /// "High: the overall band and every standard confirmed", as the data README defines the levels.
-pub fn confidence_text(confidence: Confidence) -> &'static str {
+/// Low means the band was inferred, which reads wrongly where no band is given at all.
+pub fn confidence_text(confidence: Confidence, overall: Option<Band>) -> &'static str {
     match confidence {
         Confidence::High => "High: the overall band and every standard are confirmed",
         Confidence::Medium => {
             "Medium: the overall band is confirmed; some standards or the exact day are missing"
         }
-        Confidence::Low => "Low: the overall band is inferred",
+        Confidence::Low if overall.is_some() => "Low: the overall band is inferred, not confirmed",
+        Confidence::Low => "Low: no source confirms this inspection's bands",
     }
 }
 
@@ -78,6 +81,16 @@ mod tests {
         );
         assert_eq!(caseload(900, Some("exact")), "900 exactly");
         assert_eq!(caseload(1234567, None), "1,234,567");
+    }
+
+    #[test]
+    fn low_confidence_speaks_of_an_inferred_band_only_where_there_is_one() {
+        assert!(confidence_text(Confidence::Low, Some(Band::Good)).contains("inferred"));
+        assert!(!confidence_text(Confidence::Low, None).contains("inferred"));
+        assert_eq!(
+            confidence_text(Confidence::High, None),
+            confidence_text(Confidence::High, Some(Band::Good))
+        );
     }
 
     #[test]

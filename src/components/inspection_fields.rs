@@ -99,7 +99,7 @@ pub fn inspection_fields(inspection: &Inspection, all: &[Inspection]) -> Vec<Fie
             value: text_or_not_known(
                 inspection
                     .confidence
-                    .map(|c| confidence_text(c).to_string()),
+                    .map(|c| confidence_text(c, inspection.overall).to_string()),
             ),
         },
     ]
