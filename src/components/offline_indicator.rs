@@ -22,20 +22,29 @@ pub fn OfflineIndicator() -> impl IntoView {
     // whether the server answered its latest data refresh. Set up before any page asks for data.
     let server_answers = RwSignal::new(true);
     service_worker::on_server_answer(move |status| server_answers.set(is_server_answer(status)));
-    // A page that fetches nothing more would otherwise say so until the next page: while it
-    // does, ask the server now and then.
-    let _ = set_interval_with_handle(
-        move || {
-            if online.get_untracked() && !server_answers.get_untracked() {
-                spawn_local(async move {
-                    if api::server_answers().await {
-                        server_answers.set(true);
-                    }
-                });
-            }
-        },
-        SERVER_CHECK_INTERVAL,
-    );
+    // A page that fetches nothing more would otherwise say so until the next page: while the
+    // server is out of reach (and only then, so an idle page stays idle), ask it now and then.
+    Effect::new(move |asking: Option<Option<IntervalHandle>>| {
+        if let Some(Some(asking)) = asking {
+            asking.clear();
+        }
+        let unreachable = online.get() && !server_answers.get();
+        unreachable
+            .then(|| {
+                set_interval_with_handle(
+                    move || {
+                        spawn_local(async move {
+                            if api::server_answers().await {
+                                server_answers.set(true);
+                            }
+                        })
+                    },
+                    SERVER_CHECK_INTERVAL,
+                )
+                .ok()
+            })
+            .flatten()
+    });
     // The events say what happened; the handle lives as long as the app.
     let _ = window_event_listener(ev::online, move |_| {
         online.set(true);
