@@ -1,5 +1,6 @@
 //! The shell: header, navigation, routes and footer.
 
+use crate::check_again::check_every;
 use crate::components::{
     last_table_view::{LastTableView, TrackTableView},
     offline_indicator::OfflineIndicator,
@@ -78,7 +79,7 @@ fn FocusOnNavigate() -> impl IntoView {
         let path = pathname.get();
         if previous.is_some_and(|previous| previous != path) {
             // After this turn, so the new route has replaced the old page's heading.
-            set_timeout(|| focus_heading(HEADING_CHECKS, None), Duration::ZERO);
+            set_timeout(focus_heading, Duration::ZERO);
         }
         path
     });
@@ -95,46 +96,44 @@ const HEADING_CHECK_EVERY: Duration = Duration::from_millis(100);
 /// Focuses `main h1` (made focusable with `tabindex="-1"`), or `<main>` while there is none.
 /// Gives up as soon as the user has moved focus somewhere else than where the last check left
 /// it: `<main>`, the `stand_in` heading, or nowhere because that heading was replaced.
-fn focus_heading(checks_left: u32, stand_in: Option<web_sys::Element>) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(main) = document.get_element_by_id("main") else {
-        return;
-    };
-    let active = document.active_element();
-    let first = checks_left == HEADING_CHECKS;
-    let on_body = active.is_none() || active.as_ref() == document.body().as_deref();
-    let left_alone = active.as_ref() == Some(&main)
-        || stand_in.as_ref().is_some_and(|stand_in| {
-            active.as_ref() == Some(stand_in) || (!stand_in.is_connected() && on_body)
-        });
-    if !first && !left_alone {
-        return;
-    }
-    let heading = main.query_selector("h1").ok().flatten();
-    if let Some(h1) = &heading {
-        if !h1.has_attribute("tabindex") {
-            let _ = h1.set_attribute("tabindex", "-1");
+fn focus_heading() {
+    let mut first = true;
+    let mut stand_in: Option<web_sys::Element> = None;
+    check_every(HEADING_CHECK_EVERY, HEADING_CHECKS, move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return false;
+        };
+        let Some(main) = document.get_element_by_id("main") else {
+            return false;
+        };
+        let active = document.active_element();
+        let on_body = active.is_none() || active.as_ref() == document.body().as_deref();
+        let left_alone = active.as_ref() == Some(&main)
+            || stand_in.as_ref().is_some_and(|stand_in| {
+                active.as_ref() == Some(stand_in) || (!stand_in.is_connected() && on_body)
+            });
+        if !std::mem::take(&mut first) && !left_alone {
+            return false;
         }
-    }
-    let target = heading.as_ref().unwrap_or(&main);
-    if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
-        // Without scrolling: a new page starts at its top anyway, and a page returned to by
-        // Back is scrolled to where the reader left it (`ScrollMemory`).
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = target.focus_with_options(&options);
-    }
-    let stand_in = match heading {
-        Some(h1) if h1.matches(".loading").unwrap_or(false) => Some(h1),
-        Some(_) => return,
-        None => None,
-    };
-    if checks_left > 1 {
-        set_timeout(
-            move || focus_heading(checks_left - 1, stand_in),
-            HEADING_CHECK_EVERY,
-        );
-    }
+        let heading = main.query_selector("h1").ok().flatten();
+        if let Some(h1) = &heading {
+            if !h1.has_attribute("tabindex") {
+                let _ = h1.set_attribute("tabindex", "-1");
+            }
+        }
+        let target = heading.as_ref().unwrap_or(&main);
+        if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
+            // Without scrolling: a new page starts at its top anyway, and a page returned to
+            // by Back is scrolled to where the reader left it (`ScrollMemory`).
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = target.focus_with_options(&options);
+        }
+        stand_in = match heading {
+            Some(h1) if h1.matches(".loading").unwrap_or(false) => Some(h1),
+            Some(_) => return false,
+            None => None,
+        };
+        true
+    });
 }

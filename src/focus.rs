@@ -1,7 +1,7 @@
 //! Moving keyboard focus on purpose, so a control that goes away or turns disabled under the
 //! reader's hand does not drop focus back to the start of the page.
 
-use leptos::prelude::set_timeout;
+use crate::check_again::check_every;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -41,19 +41,16 @@ pub fn follow_retry(click: &web_sys::Event) {
     else {
         return;
     };
-    watch_retry(button, container, RETRY_CHECKS);
+    check_every(RETRY_CHECK_EVERY, RETRY_CHECKS, move || {
+        let gone = !button.is_connected();
+        if gone {
+            focus_replacement(&container);
+        }
+        !gone
+    });
 }
 
-fn watch_retry(button: Element, container: Element, checks_left: u32) {
-    if button.is_connected() {
-        if checks_left > 1 {
-            set_timeout(
-                move || watch_retry(button, container, checks_left - 1),
-                RETRY_CHECK_EVERY,
-            );
-        }
-        return;
-    }
+fn focus_replacement(container: &Element) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

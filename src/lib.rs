@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod app;
+pub mod check_again;
 pub mod components;
 pub mod focus;
 pub mod panic_panel;

@@ -3,6 +3,7 @@
 //! long list it found a short page and stayed at the top; this waits for the page to be tall
 //! enough. Page scroll only (not the table's own box), and only for the pages of this visit.
 
+use crate::check_again::check_every;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -28,7 +29,8 @@ struct Memory {
     address: RefCell<String>,
     /// Where each address was scrolled when the reader left it.
     places: RefCell<HashMap<String, f64>>,
-    /// The restore under way, if not 0 (counted, so a newer one supersedes it).
+    /// The number of the latest restore, which runs while this holds it: a newer one
+    /// supersedes it, and 0 stops it.
     restoring: Cell<u32>,
 }
 
@@ -77,7 +79,7 @@ pub fn ScrollMemory() -> impl IntoView {
             .flatten();
         let attempt = popped.restoring.get() + 1;
         popped.restoring.set(attempt);
-        restore(popped.clone(), attempt, y, leaving, RESTORE_CHECKS, None);
+        restore(popped.clone(), attempt, y, leaving);
     });
     // The reader taking over stops a restore still waiting for its page.
     let _ = window_event_listener(ev::wheel, stop_restoring(&memory));
@@ -110,46 +112,32 @@ fn stop_restoring<E>(memory: &Rc<Memory>) -> impl Fn(E) + 'static {
 /// if the page shrinks below `y` again (the page left behind gave way to one still loading),
 /// it waits for it once more; if anything else moves the page (the reader, a script, a test
 /// driver bringing an element into view), the restore ends there rather than fight it.
-fn restore(
-    memory: Rc<Memory>,
-    attempt: u32,
-    y: f64,
-    leaving: Option<Element>,
-    checks_left: u32,
-    held: Option<u32>,
-) {
-    if memory.restoring.get() != attempt {
-        return;
-    }
-    let leaving = leaving.filter(|element| element.is_connected());
-    let reachable = document()
-        .document_element()
-        .map(|root| f64::from(root.scroll_height()) - window_height())
-        .unwrap_or_default();
-    let tall_enough = leaving.is_none() && reachable + 1.0 >= y;
-    let there = (scroll_y() - y).abs() < 1.0;
-    // `held`: checks in a row at `y` since it was reached, or `None` while waiting for it.
-    let held = match held {
-        Some(_) if !tall_enough => None,
-        Some(held) if there => Some(held + 1),
-        Some(_) => {
-            memory.restoring.set(0);
-            return;
+fn restore(memory: Rc<Memory>, attempt: u32, y: f64, mut leaving: Option<Element>) {
+    // Checks in a row at `y` since it was reached, or `None` while waiting for it.
+    let mut held: Option<u32> = None;
+    check_every(RESTORE_CHECK_EVERY, RESTORE_CHECKS, move || {
+        if memory.restoring.get() != attempt {
+            return false;
         }
-        None if tall_enough => {
-            window().scroll_to_with_x_and_y(0.0, y);
-            Some(0)
-        }
-        None => None,
-    };
-    if held.is_some_and(|held| held >= RESTORE_SETTLED) || checks_left == 0 {
-        memory.restoring.set(0);
-        return;
-    }
-    set_timeout(
-        move || restore(memory, attempt, y, leaving, checks_left - 1, held),
-        RESTORE_CHECK_EVERY,
-    );
+        leaving = leaving.take().filter(|element| element.is_connected());
+        let reachable = document()
+            .document_element()
+            .map(|root| f64::from(root.scroll_height()) - window_height())
+            .unwrap_or_default();
+        let tall_enough = leaving.is_none() && reachable + 1.0 >= y;
+        let there = (scroll_y() - y).abs() < 1.0;
+        held = match held {
+            Some(_) if !tall_enough => None,
+            Some(held) if there => Some(held + 1),
+            Some(_) => return false,
+            None if tall_enough => {
+                window().scroll_to_with_x_and_y(0.0, y);
+                Some(0)
+            }
+            None => None,
+        };
+        held.is_none_or(|held| held < RESTORE_SETTLED)
+    });
 }
 
 fn window_height() -> f64 {
