@@ -88,8 +88,14 @@ async function firstVisit(browser, url, ready) {
   const page = await context.newPage();
   const bodies = [];
   page.on('response', async (response) => {
+    // Each file once: when the service worker takes control before the app asks for a file the
+    // early preload already fetched, the page sees the file again, answered by the worker.
+    const path = new URL(response.url()).pathname;
+    if (response.fromServiceWorker() && bodies.some((file) => file.path === path)) return;
+    const file = { path, body: null };
+    bodies.push(file);
     try {
-      bodies.push({ path: new URL(response.url()).pathname, body: await response.body() });
+      file.body = await response.body();
     } catch {
       // Redirects and aborted requests have no body to count.
     }
@@ -98,7 +104,7 @@ async function firstVisit(browser, url, ready) {
   await page.waitForSelector(ready);
   await page.waitForLoadState('networkidle');
   await context.close();
-  return bodies.map(({ path, body }) => ({
+  return bodies.filter(({ body }) => body !== null).map(({ path, body }) => ({
     path,
     raw: body.length,
     brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
