@@ -26,14 +26,19 @@ function stamped(response) {
 
 // Applies to the precache. A server that answers a missing file with the app's HTML page (a
 // single-page-app fallback) must not get that page stored as the file: install then fails
-// and the old version stays.
+// and the old version stays. A data file the build listed but the server no longer has (data
+// published after the build, without one of its posts) is stored as missing, as the server
+// answers it: the rest of the site still works offline.
 addPlugins([
   {
     cacheWillUpdate: async ({ request, response }) => {
-      if (!response || !response.ok) return null;
+      if (!response) return null;
       const path = new URL(request.url).pathname;
       const wantsPage = path.endsWith('/') || path.endsWith('.html');
       const isPage = (response.headers.get('content-type') || '').includes('text/html');
+      const missing = response.status === 404 || (response.ok && isPage && !wantsPage);
+      if (missing && path.startsWith('/data/')) return new Response(null, { status: 404, statusText: 'Not Found' });
+      if (!response.ok) return null;
       return isPage && !wantsPage ? null : stamped(response);
     },
   },
@@ -62,6 +67,39 @@ async function tellPages(status) {
   }
 }
 
+// The build's list names the posts it was built with. Posts the served index lists besides
+// (data published without a rebuild) are saved at install too, so every post reads offline;
+// in a cache of this version's own, as a new version starts from the data it was installed with.
+const MANIFEST = self.__WB_MANIFEST;
+const POSTS_CACHE = `on-probation-posts-${MANIFEST.map((entry) => `${entry.url}${entry.revision}`)
+  .join()
+  .split('')
+  .reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) >>> 0, 7)
+  .toString(16)}`;
+
+async function savePostsBeyondTheBuild() {
+  const listed = new Set(MANIFEST.map((entry) => new URL(entry.url, self.location.origin).pathname));
+  try {
+    const index = await (await fetch('/data/posts/index.json', { cache: 'no-cache' })).json();
+    const cache = await caches.open(POSTS_CACHE);
+    const paths = (Array.isArray(index.posts) ? index.posts : [])
+      .map((post) => post && post.slug)
+      // The app asks only for slugs of this shape (`model::slug::is_post_slug`).
+      .filter((slug) => typeof slug === 'string' && /^[a-z0-9-]+$/.test(slug) && slug !== 'index')
+      .map((slug) => `/data/posts/${slug}.json`)
+      .filter((path) => !listed.has(path));
+    await Promise.all(
+      paths.map(async (path) => {
+        const response = await fetch(path, { cache: 'no-cache' });
+        if (await isDataFile(response)) await cache.put(path, stamped(response));
+      }),
+    );
+  } catch {
+    // Not worth failing the install: those posts then read offline once opened online.
+  }
+}
+self.addEventListener('install', (event) => event.waitUntil(savePostsBeyondTheBuild()));
+
 // Stale-while-revalidate for the data JSON: answer from the device at once (the last copy
 // fetched, else the copy installed with this version) and refresh the copy in the background.
 async function dataFromDeviceThenNetwork({ request, event }) {
@@ -82,7 +120,12 @@ async function dataFromDeviceThenNetwork({ request, event }) {
       throw error;
     },
   );
-  const saved = (await cache.match(request)) || (await matchPrecache(request));
+  const found =
+    (await cache.match(request)) ||
+    (await caches.match(request, { cacheName: POSTS_CACHE })) ||
+    (await matchPrecache(request));
+  // A file stored as missing at install is asked for again, in case the server has it now.
+  const saved = found && found.ok ? found : undefined;
   if (afresh) return refresh.catch((error) => saved || Promise.reject(error));
   if (!saved) return refresh;
   event.waitUntil(refresh.catch(() => undefined));
@@ -96,7 +139,7 @@ registerRoute(
   dataFromDeviceThenNetwork,
 );
 
-precacheAndRoute(self.__WB_MANIFEST);
+precacheAndRoute(MANIFEST);
 cleanupOutdatedCaches();
 
 // Every route of the app is the same shell: deep links load offline. Files (a dot in the last
@@ -114,5 +157,12 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
 });
 self.addEventListener('activate', (event) => {
-  event.waitUntil(caches.delete(DATA_CACHE));
+  event.waitUntil(
+    (async () => {
+      await caches.delete(DATA_CACHE);
+      for (const name of await caches.keys()) {
+        if (name.startsWith('on-probation-posts-') && name !== POSTS_CACHE) await caches.delete(name);
+      }
+    })(),
+  );
 });

@@ -133,6 +133,60 @@ async fn every_route_loads_from_the_cache_with_the_server_stopped() {
     e2e.stop().await;
 }
 
+/// Data published after the build, without rebuilding the app: one post gone, one the build
+/// never knew, no search texts. The worker still installs, and with the server stopped the new
+/// post, the list and the table still read.
+#[tokio::test]
+async fn data_published_after_the_build_still_reads_offline() {
+    let copy = e2e::dist_copy("e2e-later-data");
+    let posts_dir = copy.path().join("data/posts");
+    let read = |name: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(posts_dir.join(name)).unwrap()).unwrap()
+    };
+    let all = posts();
+    let (gone, model) = (&all[all.len() - 1], &all[0]);
+    let slug = "published-after-the-build";
+    let title = "A post published after the build";
+    let mut post = read(&format!("{}.json", model.slug));
+    post["slug"] = json!(slug);
+    post["title"] = json!(title);
+    std::fs::write(posts_dir.join(format!("{slug}.json")), post.to_string()).unwrap();
+    std::fs::remove_file(posts_dir.join(format!("{}.json", gone.slug))).unwrap();
+    std::fs::remove_file(posts_dir.join("search.json")).unwrap();
+    let mut index = read("index.json");
+    let list = index["posts"].as_array_mut().unwrap();
+    list.retain(|p| p["slug"] != json!(gone.slug));
+    let mut entry = list[0].clone();
+    entry["slug"] = json!(slug);
+    entry["title"] = json!(title);
+    list.insert(0, entry);
+    std::fs::write(posts_dir.join("index.json"), index.to_string()).unwrap();
+
+    let mut e2e = E2e::start().await;
+    e2e.serve_again(copy.path()).await;
+    e2e.goto("/league-table").await;
+    assert_full_table(e2e.client()).await;
+    wait_for_service_worker(e2e.client()).await;
+    e2e.stop_server().await;
+
+    e2e.goto(&format!("/posts/{slug}")).await;
+    wait_for_text(e2e.client(), "main h1", title).await;
+    e2e.goto("/posts").await;
+    wait_for_text(e2e.client(), "main h1", "Posts").await;
+    let client = e2e.client();
+    wait_for("the new post listed offline", || async move {
+        let listed = run_js(client, "return document.querySelector('main').textContent", vec![]).await;
+        match listed.as_str().is_some_and(|text| text.contains(title)) {
+            true => Ok(()),
+            false => Err("not listed".to_string()),
+        }
+    })
+    .await;
+    e2e.goto("/league-table").await;
+    assert_full_table(e2e.client()).await;
+    e2e.stop().await;
+}
+
 /// Chromium only (Chrome DevTools Protocol): the browser's own installability check, and the
 /// offline indicator following the browser's network state.
 #[tokio::test]
