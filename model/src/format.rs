@@ -4,7 +4,7 @@
 //! half-understood table.
 
 use crate::inspection::{Inspection, Standard};
-use crate::post::{Block, PostSummary};
+use crate::post::{newest_first, Block, PostSummary};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -201,8 +201,12 @@ pub fn parse_ratings(text: &str) -> Result<RatingsFile, FormatError> {
     Ok(file)
 }
 
+/// Reads the posts index, newest first whatever order the file lists them in (the data tool
+/// writes them so, but a file published by hand may not).
 pub fn parse_posts_index(text: &str) -> Result<PostsIndex, FormatError> {
-    parse_versioned(text, POSTS_INDEX_FORMAT)
+    let mut index: PostsIndex = parse_versioned(text, POSTS_INDEX_FORMAT)?;
+    index.posts.sort_by(newest_first);
+    Ok(index)
 }
 
 pub fn parse_post(text: &str) -> Result<PostFile, FormatError> {
@@ -227,6 +231,29 @@ mod tests {
                  "standards":{{}},"caseload":null,"source_url":null,"other_sources":[],
                  "confidence":null,"notes":null}}]}}"#
         )
+    }
+
+    #[test]
+    fn the_posts_index_reads_newest_first_in_any_order() {
+        let post = |slug: &str, published: &str| {
+            format!(
+                r#"{{"slug":"{slug}","title":"{slug}","standfirst":"s","published":"{published}",
+                   "tags":[],"inspections":[],"excerpt":"e","reading_minutes":1}}"#
+            )
+        };
+        let text = format!(
+            r#"{{"format":"{POSTS_INDEX_FORMAT}","version":{FORMAT_VERSION},"posts":[{},{},{}]}}"#,
+            post("old", "2023-01-05"),
+            post("new", "2024-03-01"),
+            post("middle", "2024-01-20")
+        );
+        let slugs: Vec<String> = parse_posts_index(&text)
+            .unwrap()
+            .posts
+            .into_iter()
+            .map(|p| p.slug)
+            .collect();
+        assert_eq!(slugs, ["new", "middle", "old"]);
     }
 
     #[test]

@@ -175,7 +175,12 @@ async fn data_published_after_the_build_still_reads_offline() {
     wait_for_text(e2e.client(), "main h1", "Posts").await;
     let client = e2e.client();
     wait_for("the new post listed offline", || async move {
-        let listed = run_js(client, "return document.querySelector('main').textContent", vec![]).await;
+        let listed = run_js(
+            client,
+            "return document.querySelector('main').textContent",
+            vec![],
+        )
+        .await;
         match listed.as_str().is_some_and(|text| text.contains(title)) {
             true => Ok(()),
             false => Err("not listed".to_string()),

@@ -249,3 +249,44 @@ async fn a_post_not_found_appears_on_trying_again_once_it_is_there() {
     wait_for_text(client, "main h1", &post.title).await;
     e2e.stop().await;
 }
+
+/// An index published by hand, not in date order: the list still starts with the newest posts.
+#[tokio::test]
+async fn posts_list_newest_first_whatever_order_the_index_gives() {
+    let copy = e2e::dist_copy("e2e-posts-order");
+    let index_path = copy.path().join("data/posts/index.json");
+    let mut index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&index_path).unwrap()).unwrap();
+    let list = index["posts"].as_array_mut().unwrap();
+    // The index's last three posts, dated later than the rest and listed oldest first.
+    let count = list.len();
+    let mut newest = Vec::new();
+    for (day, post) in list[count - 3..].iter_mut().enumerate() {
+        post["published"] = serde_json::json!(format!("2099-01-0{}", day + 1));
+        newest.insert(0, format!("/posts/{}", post["slug"].as_str().unwrap()));
+    }
+    std::fs::write(&index_path, index.to_string()).unwrap();
+
+    let mut e2e = E2e::start().await;
+    e2e.serve_again(copy.path()).await;
+    e2e.goto("/posts").await;
+    let client = e2e.client();
+    wait_for("the three newest posts at the top of the list", || {
+        let newest = newest.clone();
+        async move {
+            let first = dom::run_js(
+                client,
+                "return Array.from(document.querySelectorAll('ul.post-list > li a[href^=\"/posts/\"]'))\
+                   .map(a => a.getAttribute('href')).filter((h, i, all) => all.indexOf(h) === i).slice(0, 3);",
+                vec![],
+            )
+            .await;
+            match first == serde_json::json!(newest) {
+                true => Ok(()),
+                false => Err(format!("{first} (expected {newest:?})")),
+            }
+        }
+    })
+    .await;
+    e2e.stop().await;
+}
