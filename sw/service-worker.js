@@ -24,11 +24,28 @@ function stamped(response) {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-// Applies to the precache. A server that answers a missing file with the app's HTML page (a
-// single-page-app fallback) must not get that page stored as the file: install then fails
-// and the old version stays. A data file the build listed but the server no longer has (data
-// published after the build, without one of its posts) is stored as missing, as the server
-// answers it: the rest of the site still works offline.
+// The posts index the server has now, read once per install (or `null`).
+let servedIndex;
+function servedPostsIndex() {
+  servedIndex ??= fetch('/data/posts/index.json', { cache: 'no-cache' })
+    .then((response) => response.json())
+    .then((index) => (Array.isArray(index.posts) ? index : null))
+    .catch(() => null);
+  return servedIndex;
+}
+
+// A post file the build listed that the server no longer has, and that the server's posts
+// index no longer lists either: data published after the build, without that post.
+async function isWithdrawnPost(path) {
+  const slug = (path.match(/^\/data\/posts\/([a-z0-9-]+)\.json$/) || [])[1];
+  if (!slug || slug === 'index' || slug === 'search') return false;
+  const index = await servedPostsIndex();
+  return index !== null && !index.posts.some((post) => post && post.slug === slug);
+}
+
+// Applies to the precache. A deploy missing a file (or a server that answers a missing file
+// with the app's HTML page, as single-page-app servers do) fails the install, and the old
+// version stays; only a withdrawn post is stored as missing, as the server answers it.
 addPlugins([
   {
     cacheWillUpdate: async ({ request, response }) => {
@@ -37,7 +54,7 @@ addPlugins([
       const wantsPage = path.endsWith('/') || path.endsWith('.html');
       const isPage = (response.headers.get('content-type') || '').includes('text/html');
       const missing = response.status === 404 || (response.ok && isPage && !wantsPage);
-      if (missing && path.startsWith('/data/')) return new Response(null, { status: 404, statusText: 'Not Found' });
+      if (missing && (await isWithdrawnPost(path))) return new Response(null, { status: 404, statusText: 'Not Found' });
       if (!response.ok) return null;
       return isPage && !wantsPage ? null : stamped(response);
     },
@@ -80,9 +97,10 @@ const POSTS_CACHE = `on-probation-posts-${MANIFEST.map((entry) => `${entry.url}$
 async function savePostsBeyondTheBuild() {
   const listed = new Set(MANIFEST.map((entry) => new URL(entry.url, self.location.origin).pathname));
   try {
-    const index = await (await fetch('/data/posts/index.json', { cache: 'no-cache' })).json();
+    const index = await servedPostsIndex();
+    if (index === null) return;
     const cache = await caches.open(POSTS_CACHE);
-    const paths = (Array.isArray(index.posts) ? index.posts : [])
+    const paths = index.posts
       .map((post) => post && post.slug)
       // The app asks only for slugs of this shape (`model::slug::is_post_slug`).
       .filter((slug) => typeof slug === 'string' && /^[a-z0-9-]+$/.test(slug) && slug !== 'index')
