@@ -33,7 +33,8 @@ fn Comparison(file: RatingsFile) -> impl IntoView {
     let query = use_query_map();
     let file = StoredValue::new(file);
     move || {
-        let ids = parse_ids(&query.read().get("ids").unwrap_or_default());
+        // `ids=a,b` as the table writes it, or `ids=a&ids=b` as a form would.
+        let ids = parse_ids(&query.read().get_all("ids").unwrap_or_default().join(","));
         file.with_value(|file| comparison(file, &ids))
     }
 }

@@ -158,6 +158,25 @@ async fn more_than_four_shows_the_first_four_and_says_so() {
     e2e.stop().await;
 }
 
+/// `ids` given more than once, as a form would send it, is read whole.
+#[tokio::test]
+async fn repeated_ids_parameters_are_read_together() {
+    let doc = ratings();
+    let ids: Vec<&str> = list(&doc, "inspections")
+        .iter()
+        .take(3)
+        .map(|i| text(&i["id"]))
+        .collect();
+    let e2e = E2e::start().await;
+    e2e.goto(&format!(
+        "/compare?ids={}&ids={},{}",
+        ids[0], ids[1], ids[2]
+    ))
+    .await;
+    assert_eq!(column_ids(e2e.client(), 3).await, ids);
+    e2e.stop().await;
+}
+
 #[tokio::test]
 async fn no_ids_gives_guidance_to_the_league_table() {
     let e2e = E2e::start().await;
