@@ -234,6 +234,19 @@ mod tests {
     }
 
     #[test]
+    fn an_inspection_with_only_its_id_name_and_kind_reads_as_all_unknown() {
+        let text = format!(
+            r#"{{"format":"{RATINGS_FORMAT}","version":{FORMAT_VERSION},
+               "provenance":{{"summary":"s","sources":[]}},"standards":[],
+               "inspections":[{{"id":"a","organisation":"A","kind":"PDU"}}]}}"#
+        );
+        let inspection = &parse_ratings(&text).unwrap().inspections[0];
+        assert_eq!((inspection.overall, inspection.published), (None, None));
+        assert!(inspection.standards.is_empty() && inspection.other_sources.is_empty());
+        assert_eq!((&inspection.owner, &inspection.score), (&None, &None));
+    }
+
+    #[test]
     fn the_posts_index_reads_newest_first_in_any_order() {
         let post = |slug: &str, published: &str| {
             format!(

@@ -120,10 +120,13 @@ pub struct Inspection {
     pub overall: Option<Band>,
     /// Present only where a source states it or every standard is known.
     pub score: Option<Score>,
-    /// Known bands by standard code; a standard that is absent is not published.
+    /// Known bands by standard code; a standard that is absent is not published (and so is
+    /// every standard when the map itself is absent).
+    #[serde(default)]
     pub standards: BTreeMap<String, Band>,
     pub caseload: Option<Caseload>,
     pub source_url: Option<String>,
+    #[serde(default)]
     pub other_sources: Vec<String>,
     pub confidence: Option<Confidence>,
     pub notes: Option<String>,

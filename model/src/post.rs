@@ -14,8 +14,10 @@ pub struct PostSummary {
     pub title: String,
     pub standfirst: String,
     pub published: PartialDate,
+    #[serde(default)]
     pub tags: Vec<String>,
     /// Ids of the inspections the post is about.
+    #[serde(default)]
     pub inspections: Vec<String>,
     pub excerpt: String,
     pub reading_minutes: u32,
