@@ -104,9 +104,16 @@ async fn text_at_200_percent_in_a_narrow_window_loses_nothing() {
 /// After scrolling the box of the table `arguments[0]` down and sideways, where its head and
 /// its first column sit against the box's inner edges: `[box top, head top, box left, left of
 /// the head cell `arguments[1]` over the first column, left of the first column's cell in a
-/// row under the head, scrollTop, scrollLeft]`.
+/// row under the head, scrollTop, scrollLeft, the most any head cell moved within the head]`.
 const STICKY_PLACES: &str = r#"
 const box = document.querySelector(arguments[0]).closest('.table-scroll');
+const cells = Array.from(box.querySelectorAll('thead th, thead td'));
+const within = () => {
+  const top = box.querySelector('thead').getBoundingClientRect().top;
+  return cells.map(cell => cell.getBoundingClientRect().top - top);
+};
+box.scrollTop = 0;
+const before = within();
 box.scrollTop = 400;
 box.scrollLeft = 600;
 // Reading a place lays the page out again, sticky offsets included.
@@ -116,12 +123,13 @@ const orgHead = box.querySelector(arguments[1]).getBoundingClientRect();
 const row = Array.from(box.querySelectorAll('tbody tr'))
   .find(tr => tr.getBoundingClientRect().top >= head.bottom);
 const org = row.querySelector('th').getBoundingClientRect();
+const moved = Math.max(...within().map((place, i) => Math.abs(place - before[i])));
 return [inner.top + box.clientTop, head.top, inner.left + box.clientLeft, orgHead.left, org.left,
-        box.scrollTop, box.scrollLeft];
+        box.scrollTop, box.scrollLeft, moved];
 "#;
 
 /// [`STICKY_PLACES`] for a table and the head cell over its first column.
-async fn sticky_places(client: &fantoccini::Client, table: &str, corner: &str) -> [f64; 7] {
+async fn sticky_places(client: &fantoccini::Client, table: &str, corner: &str) -> [f64; 8] {
     let places: Vec<f64> = run_js(client, STICKY_PLACES, vec![json!(table), json!(corner)])
         .await
         .as_array()
@@ -131,7 +139,7 @@ async fn sticky_places(client: &fantoccini::Client, table: &str, corner: &str) -
         .collect();
     places
         .try_into()
-        .unwrap_or_else(|p| panic!("seven places: {p:?}"))
+        .unwrap_or_else(|p| panic!("eight places: {p:?}"))
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -153,7 +161,7 @@ async fn the_table_head_and_organisation_column_stay_in_view_as_it_scrolls() {
             "thead th[data-col=organisation]",
         )
         .await;
-        let [box_top, head_top, box_left, org_head_left, org_left, down, across] = places;
+        let [box_top, head_top, box_left, org_head_left, org_left, down, across, moved] = places;
         assert!(
             down > 0.0 && across > 0.0,
             "at {width}px the table's box scrolls both ways: {places:?}"
@@ -165,6 +173,10 @@ async fn the_table_head_and_organisation_column_stay_in_view_as_it_scrolls() {
         assert!(
             close(org_head_left, box_left) && close(org_left, box_left),
             "at {width}px the organisation column stays at the left of the box: {places:?}"
+        );
+        assert!(
+            close(moved, 0.0),
+            "at {width}px every head cell keeps its place in the head: {places:?}"
         );
     }
     e2e.stop().await;
@@ -186,7 +198,7 @@ async fn the_compare_head_and_fact_names_stay_in_view_as_it_scrolls() {
         e2e.goto(&format!("/compare?ids={}", ids.join(","))).await;
         wait_for_css(client, "table.compare-table tbody tr").await;
         let places = sticky_places(client, "table.compare-table", "thead td").await;
-        let [box_top, head_top, box_left, corner_left, name_left, down, across] = places;
+        let [box_top, head_top, box_left, corner_left, name_left, down, across, moved] = places;
         assert!(down > 0.0, "at {width}px the box scrolls down: {places:?}");
         assert!(
             close(head_top, box_top),
@@ -201,6 +213,10 @@ async fn the_compare_head_and_fact_names_stay_in_view_as_it_scrolls() {
         assert!(
             close(corner_left, box_left) && close(name_left, box_left),
             "at {width}px the facts' names stay at the left of the box: {places:?}"
+        );
+        assert!(
+            close(moved, 0.0),
+            "at {width}px every head cell keeps its place in the head: {places:?}"
         );
     }
     e2e.stop().await;
