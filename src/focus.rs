@@ -4,9 +4,10 @@
 use crate::check_again::check_every;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-/// Focuses the element with this id, if the page has it.
+/// Focuses the element with this id, if the page has it, and brings it into view: WebKit's
+/// `focus()` from a script leaves the page where it was, however far away the element is.
 pub fn focus_by_id(id: &str) {
     let target = web_sys::window()
         .and_then(|w| w.document())
@@ -14,6 +15,9 @@ pub fn focus_by_id(id: &str) {
         .and_then(|e| e.dyn_into::<HtmlElement>().ok());
     if let Some(target) = target {
         let _ = target.focus();
+        let nearest = ScrollIntoViewOptions::new();
+        nearest.set_block(ScrollLogicalPosition::Nearest);
+        target.scroll_into_view_with_scroll_into_view_options(&nearest);
     }
 }
 

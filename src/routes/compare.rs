@@ -168,7 +168,7 @@ fn CompareTable(file: RatingsFile, shown: Vec<Inspection>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-caption">
+        <div class="table-scroll sticky-head" tabindex="0" role="region" aria-labelledby="compare-caption">
             <table class="compare-table">
                 <caption id="compare-caption">
                     {format!("{} inspection{} side by side", shown.len(), if shown.len() == 1 { "" } else { "s" })}

@@ -96,7 +96,7 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
         </div>
         <p class="visually-hidden" role="status" aria-live="polite">{announcement}</p>
         <div
-            class="table-scroll"
+            class="table-scroll sticky-head"
             id=TABLE_REGION_ID
             tabindex="0"
             role="region"

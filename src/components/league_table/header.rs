@@ -17,14 +17,15 @@ pub fn TableHead(view: TableView, columns: Memo<Vec<Column>>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let before = Column::LEADING.len() + 1;
-    let after = Column::TRAILING.len();
+    let (before, after) = (Column::LEADING.len(), Column::TRAILING.len());
     view! {
         <thead>
             {move || {
                 let groups = groups();
                 (!groups.is_empty()).then(|| view! {
                     <tr class="group-row">
+                        // Apart, so print (which hides the compare column) keeps the groups over their columns.
+                        <td class="pick-cell"></td>
                         <td colspan=before></td>
                         {groups
                             .into_iter()

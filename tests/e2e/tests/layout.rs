@@ -6,9 +6,11 @@
 use e2e::a11y::small_targets;
 use e2e::app;
 use e2e::dom::{self, run_js};
+use e2e::keyboard::press_key;
 use e2e::output::screenshots_dir;
 use e2e::wait::wait_for_css;
 use e2e::E2e;
+use fantoccini::key::Key;
 use serde_json::json;
 
 const VIEWPORTS: [(u32, u32); 2] = [(360, 740), (1280, 800)];
@@ -218,6 +220,53 @@ async fn the_compare_head_and_fact_names_stay_in_view_as_it_scrolls() {
             close(moved, 0.0),
             "at {width}px every head cell keeps its place in the head: {places:?}"
         );
+    }
+    e2e.stop().await;
+}
+
+/// Where the focused element sits against the league table's head: `[its top, the head's
+/// bottom]`, or `null` when focus is not in the table's body.
+const FOCUS_AGAINST_HEAD: &str = r#"
+const active = document.activeElement;
+if (!active || !active.closest('.league-table tbody')) return null;
+const head = document.querySelector('.league-table thead').getBoundingClientRect();
+return [active.getBoundingClientRect().top, head.bottom];
+"#;
+
+/// Going back up the table with Shift+Tab from its last row, each row focused shows below the
+/// sticky head, not under it.
+#[tokio::test]
+async fn keyboard_focus_going_up_the_table_shows_below_its_head() {
+    let total = app::inspections().len();
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    for (width, height) in VIEWPORTS {
+        e2e.set_viewport(width, height).await;
+        e2e.goto("/league-table").await;
+        dom::settle_table(client, |s| s.rows.len() == total).await;
+        run_js(
+            client,
+            "const box = document.querySelector('.league-table').closest('.table-scroll');\
+             box.scrollTop = box.scrollHeight;\
+             const links = box.querySelectorAll('tbody th a');\
+             links[links.length - 1].focus();",
+            vec![],
+        )
+        .await;
+        for step in 0..24 {
+            press_key(client, Key::Tab, true).await;
+            let place = run_js(client, FOCUS_AGAINST_HEAD, vec![]).await;
+            if let Some([top, head_bottom]) =
+                place.as_array().map(|p| [p[0].as_f64(), p[1].as_f64()])
+            {
+                let (top, head_bottom) = (top.unwrap_or_default(), head_bottom.unwrap_or_default());
+                assert!(
+                    top >= head_bottom - 1.0,
+                    "at {width}px, Shift+Tab {}: focus at {top} is under the head, which ends at {head_bottom}",
+                    step + 1
+                );
+            }
+        }
     }
     e2e.stop().await;
 }

@@ -114,6 +114,30 @@ async fn combined_filters_show_the_intersection_with_counts_from_the_other_filte
     e2e.stop().await;
 }
 
+/// The empty table's own "Clear all filters", far below the search field: focus goes to the
+/// field, and the field is brought into view with it.
+#[tokio::test]
+async fn clearing_from_the_empty_table_shows_the_search_field_it_focuses() {
+    let n = app::inspections().len();
+    let e2e = E2e::start().await;
+    e2e.set_viewport(1280, 800).await;
+    let client = e2e.client();
+    e2e.goto("/league-table?q=zzqx%20no%20such%20place").await;
+    dom::settle_table(client, |s| s.rows.is_empty()).await;
+    dom::click(client, "#empty-state button").await;
+    dom::settle_table(client, |s| s.rows.len() == n).await;
+    let place = dom::run_js(
+        client,
+        "const field = document.activeElement;\
+         const box = field.getBoundingClientRect();\
+         return [field.id, box.top >= 0 && box.bottom <= innerHeight];",
+        vec![],
+    )
+    .await;
+    assert_eq!(place, serde_json::json!(["filter-text", true]));
+    e2e.stop().await;
+}
+
 #[tokio::test]
 async fn the_view_comes_back_after_a_reload_and_after_going_back() {
     let inspections = app::inspections();

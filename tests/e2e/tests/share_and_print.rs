@@ -94,14 +94,16 @@ async fn printing_shows_the_current_view_without_controls() {
         client,
         "const shown = (css) => Array.from(document.querySelectorAll(css))\
            .filter((el) => getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0).length;\
+         const left = (css) => document.querySelector(css).getBoundingClientRect().left;\
          return { filters: shown('form.filters'), nav: shown('.site-header'), table: shown('table.league-table'),\
-                  rows: shown('table.league-table tbody tr[data-id]') };",
+                  rows: shown('table.league-table tbody tr[data-id]'),\
+                  groupOverItsColumns: Math.abs(left('.group-row th') - left('thead th[data-col^=\"std-\"]')) <= 1 };",
         vec![],
     )
     .await;
     assert_eq!(
         printed,
-        json!({ "filters": 0, "nav": 0, "table": 1, "rows": count }),
+        json!({ "filters": 0, "nav": 0, "table": 1, "rows": count, "groupOverItsColumns": true }),
         "printed view"
     );
     e2e.stop().await;
