@@ -24,7 +24,7 @@ function stamped(response) {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-// The posts index the server has now, read once per install (or `null`).
+// The posts index the server has now (or `null`), read once, and only when a post is missing.
 let servedIndex;
 function servedPostsIndex() {
   servedIndex ??= fetch('/data/posts/index.json', { cache: 'no-cache' })
@@ -85,8 +85,9 @@ async function tellPages(status) {
 }
 
 // The build's list names the posts it was built with. Posts the served index lists besides
-// (data published without a rebuild) are saved at install too, so every post reads offline;
-// in a cache of this version's own, as a new version starts from the data it was installed with.
+// (data published without a rebuild) are saved on activation, once the precache holds the
+// served index, so every post reads offline; in a cache of this version's own, as a new
+// version starts from the data it was installed with.
 const MANIFEST = self.__WB_MANIFEST;
 const POSTS_CACHE = `on-probation-posts-${MANIFEST.map((entry) => `${entry.url}${entry.revision}`)
   .join()
@@ -97,10 +98,9 @@ const POSTS_CACHE = `on-probation-posts-${MANIFEST.map((entry) => `${entry.url}$
 async function savePostsBeyondTheBuild() {
   const listed = new Set(MANIFEST.map((entry) => new URL(entry.url, self.location.origin).pathname));
   try {
-    const index = await servedPostsIndex();
-    if (index === null) return;
+    const index = await (await matchPrecache('/data/posts/index.json')).json();
     const cache = await caches.open(POSTS_CACHE);
-    const paths = index.posts
+    const paths = (Array.isArray(index.posts) ? index.posts : [])
       .map((post) => post && post.slug)
       // The app asks only for slugs of this shape (`model::slug::is_post_slug`).
       .filter((slug) => typeof slug === 'string' && /^[a-z0-9-]+$/.test(slug) && slug !== 'index')
@@ -113,10 +113,9 @@ async function savePostsBeyondTheBuild() {
       }),
     );
   } catch {
-    // Not worth failing the install: those posts then read offline once opened online.
+    // Not worth failing over: those posts then read offline once opened online.
   }
 }
-self.addEventListener('install', (event) => event.waitUntil(savePostsBeyondTheBuild()));
 
 // Stale-while-revalidate for the data JSON: answer from the device at once (the last copy
 // fetched, else the copy installed with this version) and refresh the copy in the background.
@@ -181,6 +180,7 @@ self.addEventListener('activate', (event) => {
       for (const name of await caches.keys()) {
         if (name.startsWith('on-probation-posts-') && name !== POSTS_CACHE) await caches.delete(name);
       }
+      await savePostsBeyondTheBuild();
     })(),
   );
 });

@@ -166,6 +166,15 @@ async fn data_published_after_the_build_still_reads_offline() {
     e2e.goto("/league-table").await;
     assert_full_table(e2e.client()).await;
     wait_for_service_worker(e2e.client()).await;
+    // The worker saves the posts beyond the build as it activates.
+    wait_for_value(
+        e2e.client(),
+        "the worker to finish activating",
+        "const worker = navigator.serviceWorker.controller;\
+         return worker && worker.state === 'activated' ? true : null;",
+        vec![],
+    )
+    .await;
     e2e.stop_server().await;
 
     e2e.goto(&format!("/posts/{slug}")).await;
