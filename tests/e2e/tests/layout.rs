@@ -148,15 +148,20 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1.0
 }
 
+/// The whole league table, in a window of this size.
+async fn full_table_at(e2e: &E2e, (width, height): (u32, u32)) {
+    let total = app::inspections().len();
+    e2e.set_viewport(width, height).await;
+    e2e.goto("/league-table").await;
+    dom::settle_table(e2e.client(), |s| s.rows.len() == total).await;
+}
+
 #[tokio::test]
 async fn the_table_head_and_organisation_column_stay_in_view_as_it_scrolls() {
-    let total = app::inspections().len();
     let e2e = E2e::start().await;
     let client = e2e.client();
     for (width, height) in VIEWPORTS {
-        e2e.set_viewport(width, height).await;
-        e2e.goto("/league-table").await;
-        dom::settle_table(client, |s| s.rows.len() == total).await;
+        full_table_at(&e2e, (width, height)).await;
         let places = sticky_places(
             client,
             "table.league-table",
@@ -237,13 +242,10 @@ return [active.getBoundingClientRect().top, head.bottom];
 /// sticky head, not under it.
 #[tokio::test]
 async fn keyboard_focus_going_up_the_table_shows_below_its_head() {
-    let total = app::inspections().len();
     let e2e = E2e::start().await;
     let client = e2e.client();
     for (width, height) in VIEWPORTS {
-        e2e.set_viewport(width, height).await;
-        e2e.goto("/league-table").await;
-        dom::settle_table(client, |s| s.rows.len() == total).await;
+        full_table_at(&e2e, (width, height)).await;
         run_js(
             client,
             "const box = document.querySelector('.league-table').closest('.table-scroll');\
