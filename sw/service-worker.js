@@ -24,23 +24,35 @@ function stamped(response) {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-// The posts index the server has now (or `null`), read once, and only when a post is missing.
-let servedIndex;
-function servedPostsIndex() {
-  servedIndex ??= fetch('/data/posts/index.json', { cache: 'no-cache' })
+const POSTS_INDEX = '/data/posts/index.json';
+
+// A slug the app would ask for a post file by (`model::slug::is_post_slug`).
+const isPostSlug = (slug) => typeof slug === 'string' && /^[a-z0-9-]+$/.test(slug) && slug !== 'index';
+
+// The post slugs a posts index lists.
+function postSlugs(index) {
+  return (Array.isArray(index.posts) ? index.posts : []).map((post) => post && post.slug).filter(isPostSlug);
+}
+
+// The slugs the server's posts index lists now (or `null`), read once, and only when a post
+// is missing.
+let servedSlugs;
+function servedPostSlugs() {
+  servedSlugs ??= fetch(POSTS_INDEX, { cache: 'no-cache' })
     .then((response) => response.json())
-    .then((index) => (Array.isArray(index.posts) ? index : null))
+    .then((index) => (Array.isArray(index.posts) ? postSlugs(index) : null))
     .catch(() => null);
-  return servedIndex;
+  return servedSlugs;
 }
 
 // A post file the build listed that the server no longer has, and that the server's posts
-// index no longer lists either: data published after the build, without that post.
+// index no longer lists either: data published after the build, without that post. (The
+// search texts share the folder and are never a post.)
 async function isWithdrawnPost(path) {
-  const slug = (path.match(/^\/data\/posts\/([a-z0-9-]+)\.json$/) || [])[1];
-  if (!slug || slug === 'index' || slug === 'search') return false;
-  const index = await servedPostsIndex();
-  return index !== null && !index.posts.some((post) => post && post.slug === slug);
+  const slug = (path.match(/^\/data\/posts\/([^/]+)\.json$/) || [])[1];
+  if (!isPostSlug(slug) || slug === 'search') return false;
+  const slugs = await servedPostSlugs();
+  return slugs !== null && !slugs.includes(slug);
 }
 
 // Applies to the precache. A deploy missing a file (or a server that answers a missing file
@@ -98,12 +110,9 @@ const POSTS_CACHE = `on-probation-posts-${MANIFEST.map((entry) => `${entry.url}$
 async function savePostsBeyondTheBuild() {
   const listed = new Set(MANIFEST.map((entry) => new URL(entry.url, self.location.origin).pathname));
   try {
-    const index = await (await matchPrecache('/data/posts/index.json')).json();
+    const index = await (await matchPrecache(POSTS_INDEX)).json();
     const cache = await caches.open(POSTS_CACHE);
-    const paths = (Array.isArray(index.posts) ? index.posts : [])
-      .map((post) => post && post.slug)
-      // The app asks only for slugs of this shape (`model::slug::is_post_slug`).
-      .filter((slug) => typeof slug === 'string' && /^[a-z0-9-]+$/.test(slug) && slug !== 'index')
+    const paths = postSlugs(index)
       .map((slug) => `/data/posts/${slug}.json`)
       .filter((path) => !listed.has(path));
     await Promise.all(
