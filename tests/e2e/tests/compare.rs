@@ -22,6 +22,17 @@ fn two_kinds(doc: &Value) -> (&Value, &Value) {
     (first, other)
 }
 
+/// The ids of the data's first `n` inspections.
+fn first_ids(doc: &Value, n: usize) -> Vec<&str> {
+    let ids: Vec<&str> = list(doc, "inspections")
+        .iter()
+        .take(n)
+        .map(|i| text(&i["id"]))
+        .collect();
+    assert_eq!(ids.len(), n, "the test needs {n} inspections");
+    ids
+}
+
 /// The ids of the column headers, once the table has `n` of them.
 async fn column_ids(client: &Client, n: usize) -> Vec<String> {
     let ids = wait_for_value(
@@ -103,8 +114,7 @@ async fn two_inspections_side_by_side_with_standards_that_do_not_apply() {
 #[tokio::test]
 async fn unknown_ids_are_named_and_removing_one_updates_the_address() {
     let doc = ratings();
-    let inspections = list(&doc, "inspections");
-    let ids: Vec<&str> = inspections.iter().take(3).map(|i| text(&i["id"])).collect();
+    let ids = first_ids(&doc, 3);
     let e2e = E2e::start().await;
     let client = e2e.client();
     e2e.goto(&format!(
@@ -143,12 +153,7 @@ async fn unknown_ids_are_named_and_removing_one_updates_the_address() {
 #[tokio::test]
 async fn more_than_four_shows_the_first_four_and_says_so() {
     let doc = ratings();
-    let ids: Vec<&str> = list(&doc, "inspections")
-        .iter()
-        .take(5)
-        .map(|i| text(&i["id"]))
-        .collect();
-    assert_eq!(ids.len(), 5, "the test needs five inspections");
+    let ids = first_ids(&doc, 5);
     let e2e = E2e::start().await;
     let client = e2e.client();
     e2e.goto(&format!("/compare?ids={}", ids.join(","))).await;
@@ -162,11 +167,7 @@ async fn more_than_four_shows_the_first_four_and_says_so() {
 #[tokio::test]
 async fn repeated_ids_parameters_are_read_together() {
     let doc = ratings();
-    let ids: Vec<&str> = list(&doc, "inspections")
-        .iter()
-        .take(3)
-        .map(|i| text(&i["id"]))
-        .collect();
+    let ids = first_ids(&doc, 3);
     let e2e = E2e::start().await;
     e2e.goto(&format!(
         "/compare?ids={}&ids={},{}",
