@@ -59,8 +59,11 @@ impl TableView {
         let navigate = Callback::new(move |(href, replace): (String, bool)| {
             // The entry being left is one to come back to with its own view. Marked only now,
             // on the reader's own change: a page load that writes history can cut short a
-            // WebDriver navigation in WebKit.
-            mark_table_entry();
+            // WebDriver navigation in WebKit. A replaced entry gets the mark from the router,
+            // and each history write costs the browser a same-document navigation.
+            if !replace && !is_table_entry() {
+                mark_table_entry();
+            }
             navigate(
                 &href,
                 NavigateOptions {
