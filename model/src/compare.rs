@@ -2,7 +2,7 @@
 //! and how a standard reads for an inspection of a given kind.
 
 use crate::band::Band;
-use crate::inspection::{Inspection, Standard};
+use crate::inspection::{distinct_names, Inspection, Standard};
 
 /// Most inspections shown side by side.
 pub const MAX_COMPARED: usize = 4;
@@ -14,6 +14,9 @@ pub const MAX_COMPARED_IN_WORDS: &str = "four";
 pub struct Selection<'a> {
     /// Up to [`MAX_COMPARED`] inspections, in the order the address gives them.
     pub shown: Vec<&'a Inspection>,
+    /// The shown inspections' names, with the round where two share an organisation
+    /// ([`distinct_names`] over every inspection, as the league table names them).
+    pub names: Vec<String>,
     /// Ids in the address that no inspection has, as written.
     pub unknown: Vec<String>,
     /// Known inspections left out because only the first four are shown.
@@ -35,10 +38,15 @@ pub fn parse_ids(value: &str) -> Vec<String> {
 /// of the four places.
 pub fn select<'a>(ids: &[String], all: &'a [Inspection]) -> Selection<'a> {
     let mut selection = Selection::default();
+    let mut names = None;
     for id in ids {
-        match all.iter().find(|i| &i.id == id) {
+        match all.iter().position(|i| &i.id == id) {
             Some(_) if selection.shown.len() == MAX_COMPARED => selection.left_out += 1,
-            Some(inspection) => selection.shown.push(inspection),
+            Some(at) => {
+                let names = names.get_or_insert_with(|| distinct_names(all));
+                selection.shown.push(&all[at]);
+                selection.names.push(names[at].clone());
+            }
             None => selection.unknown.push(id.clone()),
         }
     }
@@ -124,6 +132,20 @@ mod tests {
         assert_eq!(ids(&selection), ["e", "d", "c", "b"]);
         assert_eq!(selection.left_out, 1);
         assert_eq!(selection.unknown, ["x"]);
+    }
+
+    #[test]
+    fn two_rounds_of_one_organisation_are_named_by_their_round() {
+        let mut all = all();
+        for (at, round) in [(0, 1), (1, 2)] {
+            all[at].organisation = "Alpha CRC".into();
+            all[at].round = Some(round);
+        }
+        let selection = select(&parse_ids("b,a,c"), &all);
+        assert_eq!(
+            selection.names,
+            ["Alpha CRC, round 2", "Alpha CRC, round 1", "C"]
+        );
     }
 
     #[test]

@@ -140,6 +140,39 @@ pub fn published_years(inspections: &[Inspection]) -> Option<(u16, u16)> {
     Some((years.clone().min()?, years.max()?))
 }
 
+/// Each inspection's name where it is read out of its row, as a screen reader's list of links
+/// or boxes does: its organisation, with its round added where the data holds other
+/// inspections of that organisation (failing that its date, then its id), so that two rounds
+/// of "Merseyside CRC" are not one name for two places.
+pub fn distinct_names(inspections: &[Inspection]) -> Vec<String> {
+    let candidates: Vec<[Option<String>; 3]> = inspections
+        .iter()
+        .map(|i| {
+            let name = &i.organisation;
+            [
+                Some(name.clone()),
+                i.round.map(|round| format!("{name}, round {round}")),
+                i.published
+                    .map(|date| format!("{name}, published {}", date.display())),
+            ]
+        })
+        .collect();
+    let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
+    for name in candidates.iter().flatten().flatten() {
+        *uses.entry(name).or_default() += 1;
+    }
+    candidates
+        .iter()
+        .zip(inspections)
+        .map(|(names, inspection)| {
+            let unique = names.iter().flatten().find(|name| uses[name.as_str()] == 1);
+            unique
+                .cloned()
+                .unwrap_or_else(|| format!("{} ({})", inspection.organisation, inspection.id))
+        })
+        .collect()
+}
+
 /// The standards a kind of organisation is rated on, in the data's order.
 pub fn standards_for(standards: &[Standard], kind: Kind) -> impl Iterator<Item = &Standard> {
     standards.iter().filter(move |s| s.applies_to(kind))
@@ -168,6 +201,38 @@ pub(crate) mod tests {
             confidence: None,
             notes: None,
         }
+    }
+
+    #[test]
+    fn distinct_names_add_the_round_only_where_an_organisation_repeats() {
+        let round = |id: &str, name: &str, round: Option<u8>, published: Option<&str>| Inspection {
+            organisation: name.into(),
+            round,
+            published: published.map(|d| PartialDate::parse(d).unwrap()),
+            ..inspection(id, Kind::Crc)
+        };
+        let list = [
+            round("a1", "Alpha CRC", Some(1), Some("2019-03")),
+            round("a2", "Alpha CRC", Some(2), Some("2020-04")),
+            round("b1", "Beta CRC", Some(1), None),
+            // Same organisation and round: the date tells them apart, then the id.
+            round("c1", "Gamma CRC", Some(1), Some("2019-05")),
+            round("c2", "Gamma CRC", Some(1), Some("2019-06-02")),
+            round("d1", "Delta CRC", None, None),
+            round("d2", "Delta CRC", None, None),
+        ];
+        assert_eq!(
+            distinct_names(&list),
+            [
+                "Alpha CRC, round 1",
+                "Alpha CRC, round 2",
+                "Beta CRC",
+                "Gamma CRC, published May 2019",
+                "Gamma CRC, published 2 Jun 2019",
+                "Delta CRC (d1)",
+                "Delta CRC (d2)",
+            ]
+        );
     }
 
     /// The dataset's thirteen standards, as `standards.csv` lists them.

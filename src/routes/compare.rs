@@ -80,7 +80,7 @@ fn comparison(file: &RatingsFile, ids: &[String]) -> AnyView {
         }
         .into_any()
     } else {
-        view! { <CompareTable file=file.clone() shown=selection.shown.into_iter().cloned().collect() /> }
+        view! { <CompareTable file=file.clone() shown=selection.shown.into_iter().cloned().collect() names=selection.names /> }
             .into_any()
     };
     view! { {unknown} {left_out} {body} }.into_any()
@@ -95,13 +95,13 @@ struct Row {
 }
 
 #[component]
-fn CompareTable(file: RatingsFile, shown: Vec<Inspection>) -> impl IntoView {
+fn CompareTable(file: RatingsFile, shown: Vec<Inspection>, names: Vec<String>) -> impl IntoView {
     let ids: Vec<&str> = shown.iter().map(|i| i.id.as_str()).collect();
     let headers = shown
         .iter()
-        .map(|inspection| {
+        .zip(names)
+        .map(|(inspection, name)| {
             let remove = compare_href(&without(&ids, &inspection.id));
-            let name = inspection.organisation.clone();
             let which = format!(" {name} from the comparison");
             view! {
                 <th scope="col" data-id=inspection.id.clone()>

@@ -13,14 +13,19 @@ use crate::page_link::inspection_href;
 pub enum Cell {
     /// Words, with an optional spoken form read instead of them.
     Text(CellText),
-    /// The row header: the organisation, linking to its inspection's page.
-    Organisation { href: String, name: String },
+    /// The row header: the organisation, linking to its inspection's page; `label` names the
+    /// link where the organisation alone would not tell it from another row's.
+    Organisation {
+        href: String,
+        name: String,
+        label: Option<String>,
+    },
     /// The overall band as a badge.
     Overall(Option<Band>),
     /// A standard's band in a heatmap cell.
     Standard(Option<Band>),
-    /// A link to the source, named for screen readers by its organisation.
-    Source { href: String, organisation: String },
+    /// A link to the source, named for screen readers by its inspection's distinct name.
+    Source { href: String, name: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +75,9 @@ pub fn cell(data: &TableData, row: usize, column: &Column) -> Cell {
         Column::Organisation => Cell::Organisation {
             href: inspection_href(&inspection.id),
             name: inspection.organisation.clone(),
+            label: Some(&data.names[row])
+                .filter(|name| **name != inspection.organisation)
+                .cloned(),
         },
         Column::Overall => Cell::Overall(inspection.overall),
         Column::Standard(code) => {
@@ -89,7 +97,7 @@ pub fn cell(data: &TableData, row: usize, column: &Column) -> Cell {
         Column::Source => match inspection.source_url.as_ref().filter(|u| is_web_link(u)) {
             Some(url) => Cell::Source {
                 href: url.clone(),
-                organisation: inspection.organisation.clone(),
+                name: data.names[row].clone(),
             },
             None => or_unknown(None, "no source link"),
         },
@@ -186,7 +194,7 @@ mod tests {
             cell(&data, 0, &Column::Source),
             Cell::Source {
                 href: "https://example.org/report".into(),
-                organisation: "Alpha".into()
+                name: "Alpha".into()
             }
         );
         assert_eq!(
@@ -202,8 +210,37 @@ mod tests {
             cell(&data, 0, &Column::Organisation),
             Cell::Organisation {
                 href: inspection_href("a"),
-                name: "Alpha".into()
+                name: "Alpha".into(),
+                label: None,
             }
         );
+    }
+
+    #[test]
+    fn a_repeated_organisation_is_named_with_its_round_out_of_its_row() {
+        let mut inspections = sample().inspections;
+        inspections[5].organisation = "Alpha".into();
+        inspections[5].round = Some(2);
+        inspections[5].source_url = Some("https://example.org/round-2".into());
+        let data = TableData::new(inspections, sample().standards);
+        assert_eq!(
+            cell(&data, 5, &Column::Organisation),
+            Cell::Organisation {
+                href: inspection_href("f"),
+                name: "Alpha".into(),
+                label: Some("Alpha, round 2".into()),
+            }
+        );
+        assert_eq!(
+            cell(&data, 5, &Column::Source),
+            Cell::Source {
+                href: "https://example.org/round-2".into(),
+                name: "Alpha, round 2".into()
+            }
+        );
+        let Cell::Organisation { label, .. } = cell(&data, 1, &Column::Organisation) else {
+            panic!("an organisation cell")
+        };
+        assert_eq!(label, None, "a name no other row has needs no label");
     }
 }

@@ -8,7 +8,7 @@ use super::filter::Filter;
 use super::rank::{ranks, Rank};
 use super::sort::{sort_rows, Sort};
 use crate::date::years_text;
-use crate::inspection::{published_years, standards_for, Inspection, Standard};
+use crate::inspection::{distinct_names, published_years, standards_for, Inspection, Standard};
 use crate::text::fold;
 use std::collections::BTreeSet;
 
@@ -27,6 +27,8 @@ pub struct TableData {
     pub standards: Vec<Standard>,
     /// Rank of each inspection, same order.
     pub ranks: Vec<Option<Rank>>,
+    /// Each inspection's name out of its row ([`distinct_names`]), same order.
+    pub names: Vec<String>,
     /// In the order their first standard appears.
     pub groups: Vec<StandardGroup>,
     /// One per facet, in [`Facet::ALL`] order.
@@ -142,6 +144,7 @@ impl TableData {
             .collect();
         TableData {
             ranks: ranks(&inspections),
+            names: distinct_names(&inspections),
             facets: Facet::ALL
                 .iter()
                 .map(|&facet| FacetIndex::new(&inspections, facet))

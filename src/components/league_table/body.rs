@@ -139,7 +139,7 @@ impl Place {
         if self.id != inspection.id {
             self.id.clone_from(&inspection.id);
             set(&self.row, "data-id", &self.id);
-            let label = format!("Compare {}", inspection.organisation);
+            let label = format!("Compare {}", data.names[row]);
             set(&self.pick, "aria-label", &label);
         }
         for (at, column) in columns.iter().enumerate() {
@@ -276,8 +276,11 @@ fn fill(element: &Element, cell: &Cell) {
                 }
             }
         }
-        Cell::Organisation { href, name } => {
+        Cell::Organisation { href, name, label } => {
             attribute(&first, "href", href);
+            if let Some(first) = &first {
+                set_or_remove(first, "aria-label", label.as_deref());
+            }
             text(&first, name);
         }
         Cell::Overall(band) => {
@@ -291,10 +294,10 @@ fn fill(element: &Element, cell: &Cell) {
             text(&first, abbreviation_or_unknown(*band));
             text(&last, name_or_unknown(*band));
         }
-        Cell::Source { href, organisation } => {
+        Cell::Source { href, name } => {
             attribute(&first, "href", href);
             let spoken = first.as_ref().and_then(Element::last_element_child);
-            text(&spoken, &format!(" for {organisation}"));
+            text(&spoken, &format!(" for {name}"));
         }
     }
 }

@@ -45,7 +45,7 @@ for (const tr of document.querySelectorAll('table.league-table tbody tr')) {
   const link = tr.querySelector('th[data-col="organisation"] a');
   const box = tr.querySelector('td[data-col="pick"] input');
   if (link.getAttribute('href') !== '/inspections/' + id) { return `row ${id} links to ${link.getAttribute('href')}`; }
-  if (box.getAttribute('aria-label') !== 'Compare ' + link.textContent.trim()) { return `row ${id} has box ${box.getAttribute('aria-label')}`; }
+  if (box.getAttribute('aria-label') !== 'Compare ' + (link.getAttribute('aria-label') || link.textContent.trim())) { return `row ${id} has box ${box.getAttribute('aria-label')}`; }
 }
 return null;
 "#;

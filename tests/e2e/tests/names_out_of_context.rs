@@ -1,0 +1,122 @@
+//! Links and boxes read out of their row, as a screen reader's list of links does, still say
+//! which inspection they are for: two rounds of one organisation get their round in their
+//! names, in the league table and on the compare page.
+
+use e2e::dom::{location_search, run_js};
+use e2e::raw::{list, text};
+use e2e::wait::wait_for;
+use e2e::E2e;
+use serde_json::Value;
+
+const TWIN: &str = "Twin Town CRC";
+
+/// Serves a copy whose first two inspections are rounds 1 and 2 of one organisation, each with
+/// its own source; returns it with their ids.
+async fn start_with_twins() -> (E2e, [String; 2]) {
+    let mut ids = [String::new(), String::new()];
+    let ids_ref = &mut ids;
+    let e2e = E2e::start_with_edited_copy(move |dist| {
+        let path = dist.join("data/ratings.json");
+        let mut doc: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        for (at, inspection) in doc["inspections"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .take(2)
+            .enumerate()
+        {
+            inspection["organisation"] = TWIN.into();
+            inspection["round"] = (at + 1).into();
+            inspection["source_url"] = format!("https://example.org/twin-{}", at + 1).into();
+            ids_ref[at] = text(&inspection["id"]).to_owned();
+        }
+        std::fs::write(&path, serde_json::to_vec(&doc).unwrap()).unwrap();
+    })
+    .await;
+    (e2e, ids)
+}
+
+/// Each drawn row's id, link text, link name, compare box name and source link name.
+const ROW_NAMES_JS: &str = r#"
+return Array.from(document.querySelectorAll('table.league-table tbody tr[data-id]')).map(tr => {
+  const link = tr.querySelector('th[data-col="organisation"] a');
+  const source = tr.querySelector('td[data-col="source"] a');
+  return {
+    id: tr.getAttribute('data-id'),
+    text: link.textContent.trim(),
+    name: link.getAttribute('aria-label') || link.textContent.trim(),
+    box: tr.querySelector('td[data-col="pick"] input').getAttribute('aria-label'),
+    source: source ? source.textContent.trim() : null,
+  };
+});
+"#;
+
+#[tokio::test]
+async fn two_rounds_of_one_organisation_are_named_apart() {
+    let (e2e, ids) = start_with_twins().await;
+    let client = e2e.client();
+
+    // Every row of the whole table: no two links, boxes or sources share a name.
+    e2e.goto("/league-table").await;
+    let total = list(&e2e::raw::ratings(), "inspections").len();
+    let rows = wait_for("every row drawn", || async {
+        let rows = run_js(client, ROW_NAMES_JS, vec![]).await;
+        match rows.as_array() {
+            Some(rows) if rows.len() == total => Ok(rows.clone()),
+            _ => Err(format!("{rows}")),
+        }
+    })
+    .await;
+    for field in ["name", "box", "source"] {
+        let mut names: Vec<&str> = rows.iter().filter_map(|r| r[field].as_str()).collect();
+        let count = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), count, "{field}s repeat: {names:?}");
+    }
+
+    // The twins: their round in every name, the organisation alone on screen.
+    let twin = |id: &str| rows.iter().find(|r| r["id"] == id).unwrap().clone();
+    for (round, id) in ids.iter().enumerate() {
+        let named = format!("{TWIN}, round {}", round + 1);
+        let row = twin(id);
+        assert_eq!(row["text"], TWIN, "{row}");
+        assert_eq!(row["name"], named.as_str(), "{row}");
+        assert_eq!(row["box"], format!("Compare {named}").as_str(), "{row}");
+        assert_eq!(
+            row["source"],
+            format!("Source for {named}").as_str(),
+            "{row}"
+        );
+    }
+
+    // An organisation no other row has keeps its name alone.
+    let single = rows
+        .iter()
+        .find(|r| r["text"] != TWIN && rows.iter().filter(|o| o["text"] == r["text"]).count() == 1)
+        .expect("a row whose organisation no other row has");
+    assert_eq!(single["name"], single["text"], "{single}");
+
+    // Side by side, the compare page's headers tell them apart too.
+    e2e.goto(&format!("/compare?ids={},{}", ids[0], ids[1]))
+        .await;
+    let headers = wait_for("two compare headers", || async {
+        let headers = run_js(
+            client,
+            "return Array.from(document.querySelectorAll('table.compare-table thead th[data-id] a:not(.remove)'))\
+             .map(a => a.textContent.trim());",
+            vec![],
+        )
+        .await;
+        match headers.as_array() {
+            Some(h) if h.len() == 2 => Ok(headers.clone()),
+            _ => Err(format!("{headers} at {}", location_search(client).await)),
+        }
+    })
+    .await;
+    assert_eq!(
+        headers,
+        serde_json::json!([format!("{TWIN}, round 1"), format!("{TWIN}, round 2")])
+    );
+    e2e.stop().await;
+}
