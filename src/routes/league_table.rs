@@ -18,7 +18,7 @@ use crate::components::league_table::view_state::TableView;
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use model::compare::MAX_COMPARED_IN_WORDS;
+use model::compare::{MAX_COMPARED, MAX_COMPARED_IN_WORDS};
 use model::format::RatingsFile;
 use model::page_link::compare_href;
 use model::table::data::TableData;
@@ -120,18 +120,27 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
     }
 }
 
-/// "Compare 2 inspections" once two to four rows are ticked.
+/// "Compare 2 inspections" once two to four rows are ticked; at four, why the other boxes
+/// cannot be ticked. A status region, so each tick is heard as well as seen.
 #[component]
 fn CompareLink(picked: RwSignal<Vec<String>>) -> impl IntoView {
-    move || {
+    let link = move || {
         let ids = picked.get();
         if ids.len() >= 2 {
+            let full = (ids.len() >= MAX_COMPARED).then(|| {
+                view! {
+                    <span id="compare-full">
+                        {format!(" The most at once is {MAX_COMPARED_IN_WORDS}: untick one to choose another.")}
+                    </span>
+                }
+            });
             view! {
                 <p class="compare">
                     // A plain link: the router still handles it without a reload.
                     <a href=compare_href(&ids) id="compare-link">
                         {format!("Compare {} inspections", ids.len())}
                     </a>
+                    {full}
                 </p>
             }
             .into_any()
@@ -143,5 +152,6 @@ fn CompareLink(picked: RwSignal<Vec<String>>) -> impl IntoView {
             }
             .into_any()
         }
-    }
+    };
+    view! { <div role="status">{link}</div> }
 }

@@ -431,6 +431,20 @@ async fn ticked_rows_lead_to_the_compare_page_address() {
     )
     .await;
     assert_eq!(fifth_disabled, json!(true), "a fifth row cannot be ticked");
+    // The reason is shown, and heard: the note is inside a status region.
+    let note = wait_for("the note that four is the most", || async {
+        dom::run_js(
+            client,
+            "const note = document.querySelector('#compare-full');             return note && note.closest('[role=status]') ? note.textContent.trim() : null;",
+            vec![],
+        )
+        .await
+        .as_str()
+        .map(str::to_owned)
+        .ok_or("no note in a status region".to_owned())
+    })
+    .await;
+    assert!(note.contains("untick one"), "{note}");
     let href = dom::attribute(client, "#compare-link", "href")
         .await
         .unwrap();
