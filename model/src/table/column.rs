@@ -142,6 +142,16 @@ impl Column {
         }
     }
 
+    /// What the full name adds to the label (" Leadership" after "1.1"), to be spoken with it so
+    /// a screen reader names the column in full; `None` where the label is the whole name.
+    pub fn name_beyond_label(&self, standards: &[Standard]) -> Option<String> {
+        let title = self.title(standards);
+        title
+            .strip_prefix(&self.label())
+            .filter(|rest| !rest.is_empty())
+            .map(str::to_owned)
+    }
+
     /// Ratings, dates and sizes open best, newest or largest first; rank and text open 1 or A first.
     pub fn first_direction(&self) -> Direction {
         match self {
@@ -201,5 +211,21 @@ mod tests {
             Column::from_key("STD-n3.1", &standards).map(|c| c.key()),
             Some("std-N3.1".to_string())
         );
+    }
+
+    #[test]
+    fn a_standard_column_is_named_in_full_beyond_its_code() {
+        let standards = standards();
+        let code = standards[0].code.clone();
+        let column = Column::Standard(code.clone());
+        assert_eq!(column.label(), code);
+        assert_eq!(
+            column.name_beyond_label(&standards),
+            Some(format!(" {}", standards[0].name))
+        );
+        assert_eq!(Column::Overall.name_beyond_label(&standards), None);
+        // A code the standards do not list has nothing more to say.
+        let unknown = Column::Standard("9.9".into());
+        assert_eq!(unknown.name_beyond_label(&standards), None);
     }
 }

@@ -52,7 +52,12 @@ pub fn TableHead(view: TableView, columns: Memo<Vec<Column>>) -> impl IntoView {
 #[component]
 fn SortHeader(view: TableView, column: Column) -> impl IntoView {
     let key = column.key();
-    let title = view.data.with_value(|d| column.title(&d.standards));
+    // A standard's header shows its code and speaks its name; the tooltip shows the name too.
+    // Other headers show their whole name, which a tooltip would only repeat.
+    let (title, beyond_label) = view.data.with_value(|d| {
+        let beyond = column.name_beyond_label(&d.standards);
+        (beyond.is_some().then(|| column.title(&d.standards)), beyond)
+    });
     let (primary_column, secondary_column) = (column.clone(), column.clone());
     let primary = Memo::new(move |_| {
         let state = view.state.read();
@@ -95,6 +100,7 @@ fn SortHeader(view: TableView, column: Column) -> impl IntoView {
         <th scope="col" aria-sort=aria_sort data-col=data_col title=title>
             <button type="button" data-sort=key on:click=on_click>
                 {label}
+                {beyond_label.map(|rest| view! { <span class="visually-hidden">{rest}</span> })}
                 <span class="sort-icon" aria-hidden="true">{icon}</span>
                 <span class="visually-hidden">{secondary_note}</span>
             </button>

@@ -120,3 +120,48 @@ async fn two_rounds_of_one_organisation_are_named_apart() {
     );
     e2e.stop().await;
 }
+
+#[tokio::test]
+async fn a_standard_column_is_named_in_full_not_by_its_code_alone() {
+    let doc = e2e::raw::ratings();
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto("/league-table").await;
+    // Each sort button's words, leaving out what is hidden from screen readers (the icon).
+    let names = wait_for("the standards' sort buttons", || async {
+        let names = run_js(
+            client,
+            "const spoken = (node) => node.nodeType === 3 ? node.textContent\
+               : node.nodeType !== 1 || node.getAttribute('aria-hidden') === 'true' ? ''\
+               : Array.from(node.childNodes).map(spoken).join('');\
+             return Object.fromEntries(Array.from(document.querySelectorAll('button[data-sort^=\"std-\"]'))\
+               .map(b => [b.getAttribute('data-sort').slice(4), spoken(b).trim()]));",
+            vec![],
+        )
+        .await;
+        match names.as_object() {
+            Some(n) if !n.is_empty() => Ok(n.clone()),
+            _ => Err(format!("{names}")),
+        }
+    })
+    .await;
+    let mut checked = 0;
+    for standard in list(&doc, "standards") {
+        let code = text(&standard["code"]);
+        if let Some(name) = names.get(code) {
+            let full = format!("{code} {}", text(&standard["name"]));
+            assert_eq!(name, full.as_str(), "the sort button for {code}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, names.len(), "every standard's button: {names:?}");
+    // A header that shows its whole name has no tooltip repeating it.
+    let title = run_js(
+        client,
+        "return document.querySelector('th[data-col=\"overall\"]').getAttribute('title');",
+        vec![],
+    )
+    .await;
+    assert_eq!(title, Value::Null);
+    e2e.stop().await;
+}
