@@ -201,9 +201,9 @@ impl Shape {
     }
 }
 
-/// A cell's elements and fixed attributes, then its contents by `fill`. The markup is the one
-/// `BandBadge` and `BandAbbreviation` draw elsewhere: a row header linking to the inspection,
-/// band badges, and spoken words beside anything shown only as a symbol.
+/// A cell's elements and fixed attributes, then its contents by `fill`: a row header linking to
+/// the inspection, band badges as `BandBadge` draws them elsewhere, and spoken words beside
+/// anything shown only as a symbol (a band's abbreviation, a dash).
 fn draw(document: &Document, key: &str, cell: &Cell) -> Element {
     let shape = Shape::of(cell);
     let tag = if shape == Shape::OrganisationLink {

@@ -1,8 +1,15 @@
 //! What the colours, abbreviations and dashes in the table mean.
 
-use crate::components::band_badge::BandAbbreviation;
+use crate::components::band_badge::abbreviation_class;
 use leptos::prelude::*;
-use model::band::{Band, UNKNOWN_BAND_LABEL};
+use model::band::{abbreviation_or_unknown, Band, UNKNOWN_BAND_LABEL};
+
+/// A band's abbreviation as the key shows it: read out too, unlike in the table, because here
+/// it is what the line explains ("O Outstanding"), and the name follows it.
+#[component]
+fn KeyAbbreviation(band: Option<Band>) -> impl IntoView {
+    view! { <span class=abbreviation_class(band)>{abbreviation_or_unknown(band)}</span> }
+}
 
 #[component]
 pub fn TableLegend() -> impl IntoView {
@@ -14,14 +21,14 @@ pub fn TableLegend() -> impl IntoView {
                     .map(|band| {
                         view! {
                             <li>
-                                <BandAbbreviation band=Some(band) />
+                                <KeyAbbreviation band=Some(band) />
                                 " " {band.name()}
                             </li>
                         }
                     })
                     .collect_view()}
                 <li>
-                    <BandAbbreviation band=None />
+                    <KeyAbbreviation band=None />
                     " " {UNKNOWN_BAND_LABEL} ": no source we could read gives the band"
                 </li>
             </ul>

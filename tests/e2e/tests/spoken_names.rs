@@ -1,6 +1,7 @@
-//! Links and boxes read out of their row, as a screen reader's list of links does, still say
-//! which inspection they are for: two rounds of one organisation get their round in their
-//! names, in the league table and on the compare page.
+//! What a screen reader says: links and boxes read out of their row, as its list of links
+//! does, still say which inspection they are for (two rounds of one organisation get their
+//! round, in the league table and on the compare page); a standard's column is named in full;
+//! the key reads each abbreviation once with its name.
 
 use e2e::dom::{location_search, run_js};
 use e2e::raw::{list, text};
@@ -9,6 +10,15 @@ use e2e::E2e;
 use serde_json::Value;
 
 const TWIN: &str = "Twin Town CRC";
+
+/// `spoken(element)`: its words, leaving out what is hidden from screen readers (`aria-hidden`),
+/// with spaces run together.
+const SPOKEN_JS: &str = "const spoken = (element) => {\
+  const words = (node) => node.nodeType === 3 ? node.textContent\
+    : node.nodeType !== 1 || node.getAttribute('aria-hidden') === 'true' ? ''\
+    : Array.from(node.childNodes).map(words).join('');\
+  return words(element).replace(/\\s+/g, ' ').trim();\
+};";
 
 /// Serves a copy whose first two inspections are rounds 1 and 2 of one organisation, each with
 /// its own source; returns it with their ids.
@@ -127,15 +137,14 @@ async fn a_standard_column_is_named_in_full_not_by_its_code_alone() {
     let e2e = E2e::start().await;
     let client = e2e.client();
     e2e.goto("/league-table").await;
-    // Each sort button's words, leaving out what is hidden from screen readers (the icon).
+    // Each sort button's words.
     let names = wait_for("the standards' sort buttons", || async {
         let names = run_js(
             client,
-            "const spoken = (node) => node.nodeType === 3 ? node.textContent\
-               : node.nodeType !== 1 || node.getAttribute('aria-hidden') === 'true' ? ''\
-               : Array.from(node.childNodes).map(spoken).join('');\
-             return Object.fromEntries(Array.from(document.querySelectorAll('button[data-sort^=\"std-\"]'))\
-               .map(b => [b.getAttribute('data-sort').slice(4), spoken(b).trim()]));",
+            &format!(
+                "{SPOKEN_JS} return Object.fromEntries(Array.from(document.querySelectorAll('button[data-sort^=\"std-\"]'))\
+                 .map(b => [b.getAttribute('data-sort').slice(4), spoken(b)]));"
+            ),
             vec![],
         )
         .await;
@@ -163,5 +172,39 @@ async fn a_standard_column_is_named_in_full_not_by_its_code_alone() {
     )
     .await;
     assert_eq!(title, Value::Null);
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn the_key_reads_each_abbreviation_once_with_its_name() {
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto("/league-table").await;
+    let lines = wait_for("the key", || async {
+        let lines = run_js(
+            client,
+            &format!("{SPOKEN_JS} return Array.from(document.querySelectorAll('.legend-bands li')).map(spoken);"),
+            vec![],
+        )
+        .await;
+        match lines.as_array() {
+            Some(l) if !l.is_empty() => Ok(l.clone()),
+            _ => Err(format!("{lines}")),
+        }
+    })
+    .await;
+    let lines: Vec<&str> = lines.iter().filter_map(Value::as_str).collect();
+    for expected in [
+        "O Outstanding",
+        "G Good",
+        "RI Requires improvement",
+        "I Inadequate",
+    ] {
+        assert!(lines.contains(&expected), "{expected:?} in {lines:?}");
+    }
+    assert!(
+        lines.iter().any(|l| l.starts_with("NP Not published:")),
+        "{lines:?}"
+    );
     e2e.stop().await;
 }
