@@ -49,7 +49,12 @@ fn fetched_states(
     let (pending, set_pending) = signal(false);
     let (retrying, set_retrying) = signal(false);
     let fallback = move |errors: ArcRwSignal<Errors>| {
+        // Left out while a retry runs, so that a retry that fails again adds its words to the
+        // alert anew and is heard, not silent.
         let messages = move || {
+            if retrying.get() && pending.get() {
+                return Vec::new();
+            }
             errors.with(|errors| {
                 errors
                     .iter()

@@ -5,18 +5,29 @@ use crate::focus::follow_retry;
 use leptos::prelude::*;
 
 /// `id` names the message, which describes the button: a page can hold more than one
-/// "Try again".
+/// "Try again". While a retry runs the panel says so in place of the message; the message then
+/// comes back as new words in the alert, so a retry that fails again is heard, not silent.
+/// (The page draws a fresh panel for each answer, and with it `trying` starts false.)
 #[component]
 pub fn RetryPanel(
     id: &'static str,
     message: String,
     #[prop(into)] on_retry: Callback<()>,
 ) -> impl IntoView {
+    let (trying, set_trying) = signal(false);
+    let said = move || {
+        if trying.get() {
+            view! { <p>"Trying again…"</p> }.into_any()
+        } else {
+            view! { <p id=id>{message.clone()}</p> }.into_any()
+        }
+    };
     view! {
         <div class="error-panel" role="alert">
-            <p id=id>{message}</p>
+            {said}
             <button type="button" aria-describedby=id on:click=move |ev| {
                 follow_retry(&ev);
+                set_trying.set(true);
                 on_retry.run(());
             }>
                 "Try again"

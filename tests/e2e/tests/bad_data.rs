@@ -335,6 +335,19 @@ async fn keyboard_retry_keeps_focus(e2e: &E2e, button: &str, path: &str) {
         vec![json!(button)],
     )
     .await;
+    // Words added inside an alert from now on: what a screen reader announces.
+    e2e::dom::run_js(
+        client,
+        "window.__alertWords = [];\
+         new MutationObserver((records) => {\
+           for (const record of records) for (const node of record.addedNodes) {\
+             const element = node.nodeType === 1 ? node : node.parentElement;\
+             if (element && element.closest('[role=alert]')) window.__alertWords.push(node.textContent);\
+           }\
+         }).observe(document.body, { childList: true, subtree: true });",
+        vec![],
+    )
+    .await;
     retry_asks_again(
         e2e,
         path,
@@ -365,6 +378,15 @@ async fn keyboard_retry_keeps_focus(e2e: &E2e, button: &str, path: &str) {
         e2e::keyboard::focused(client).await.map(|f| f.text),
         Some("Try again".to_owned())
     );
+    // The failure is said again: its message came back into the alert as new words.
+    let heard = e2e::dom::run_js(
+        client,
+        "const message = document.querySelector(arguments[0]).closest('[role=alert]').querySelector('p').textContent;\
+         return [message, window.__alertWords.some((words) => words.includes(message))];",
+        vec![json!(button)],
+    )
+    .await;
+    assert_eq!(heard[1], json!(true), "{path}: {} not said again", heard[0]);
 }
 
 /// A keyboard user whose retry fails again keeps their place, on a page whose data failed and
