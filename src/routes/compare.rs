@@ -99,18 +99,30 @@ fn CompareTable(file: RatingsFile, shown: Vec<Inspection>, names: Vec<String>) -
     let ids: Vec<&str> = shown.iter().map(|i| i.id.as_str()).collect();
     let headers = shown
         .iter()
-        .zip(names)
+        .zip(&names)
+        .map(|(inspection, name)| {
+            view! {
+                <th scope="col" data-id=inspection.id.clone()>
+                    <a href=inspection_href(&inspection.id)>{name.clone()}</a>
+                </th>
+            }
+        })
+        .collect_view();
+    // A row of its own under the names, so that a column's header, read before each of its
+    // cells by a screen reader, is the inspection's name alone.
+    let removes = shown
+        .iter()
+        .zip(&names)
         .map(|(inspection, name)| {
             let remove = compare_href(&without(&ids, &inspection.id));
             let which = format!(" {name} from the comparison");
             view! {
-                <th scope="col" data-id=inspection.id.clone()>
-                    <a href=inspection_href(&inspection.id)>{name}</a>
+                <td data-id=inspection.id.clone()>
                     <a href=remove class="remove">
                         "Remove"
                         <span class="visually-hidden">{which}</span>
                     </a>
-                </th>
+                </td>
             }
         })
         .collect_view();
@@ -177,6 +189,10 @@ fn CompareTable(file: RatingsFile, shown: Vec<Inspection>, names: Vec<String>) -
                     <tr>
                         <td></td>
                         {headers}
+                    </tr>
+                    <tr class="remove-row">
+                        <td></td>
+                        {removes}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -134,7 +134,7 @@ async fn unknown_ids_are_named_and_removing_one_updates_the_address() {
     // Remove the middle one: the address and the columns follow.
     let remove = client
         .find(fantoccini::Locator::Css(&format!(
-            "th[data-id=\"{}\"] a.remove",
+            "thead td[data-id=\"{}\"] a.remove",
             ids[1]
         )))
         .await

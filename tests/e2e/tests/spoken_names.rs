@@ -107,14 +107,16 @@ async fn two_rounds_of_one_organisation_are_named_apart() {
         .expect("a row whose organisation no other row has");
     assert_eq!(single["name"], single["text"], "{single}");
 
-    // Side by side, the compare page's headers tell them apart too.
+    // Side by side, the compare page's headers tell them apart too, and are the names alone:
+    // a screen reader reads a column's header before each of its cells.
     e2e.goto(&format!("/compare?ids={},{}", ids[0], ids[1]))
         .await;
     let headers = wait_for("two compare headers", || async {
         let headers = run_js(
             client,
-            "return Array.from(document.querySelectorAll('table.compare-table thead th[data-id] a:not(.remove)'))\
-             .map(a => a.textContent.trim());",
+            &format!(
+                "{SPOKEN_JS} return Array.from(document.querySelectorAll('table.compare-table thead th[data-id]')).map(spoken);"
+            ),
             vec![],
         )
         .await;
