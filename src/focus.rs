@@ -6,14 +6,20 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-/// Focuses the element with this id, if the page has it, and brings it into view: WebKit's
-/// `focus()` from a script leaves the page where it was, however far away the element is.
+/// Focuses the element with this id, if the page has it, and brings it into view.
 pub fn focus_by_id(id: &str) {
     let target = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        .and_then(|d| d.get_element_by_id(id));
     if let Some(target) = target {
+        focus_in_view(&target);
+    }
+}
+
+/// Focuses `target` and brings it into view: WebKit's `focus()` from a script leaves the page
+/// where it was, however far away the element is.
+pub fn focus_in_view(target: &Element) {
+    if let Some(target) = target.dyn_ref::<HtmlElement>() {
         let _ = target.focus();
         let nearest = ScrollIntoViewOptions::new();
         nearest.set_block(ScrollLogicalPosition::Nearest);

@@ -1,9 +1,11 @@
-//! Back and Forward return to where each page was scrolled. The browser's own restoration runs
-//! as soon as the address changes, before the page has fetched and drawn its data, so on a
-//! long list it found a short page and stayed at the top; this waits for the page to be tall
-//! enough. Page scroll only (not the table's own box), and only for the pages of this visit.
+//! Back and Forward return to where each page was scrolled, and focus to the link the reader
+//! followed from it. The browser's own restoration runs as soon as the address changes, before
+//! the page has fetched and drawn its data, so on a long list it found a short page and stayed
+//! at the top; this waits for the page to be tall enough, then for the link to be drawn. Page
+//! scroll only (not the table's own box), and only for the pages of this visit.
 
 use crate::check_again::check_every;
+use crate::focus::focus_in_view;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -14,7 +16,7 @@ use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, ScrollRestoration};
+use web_sys::{Document, Element, Event, ScrollRestoration};
 
 /// How long a page returned to may take to draw its data, in checks.
 const RESTORE_CHECKS: u32 = 100;
@@ -29,6 +31,8 @@ struct Memory {
     address: RefCell<String>,
     /// Where each address was scrolled when the reader left it.
     places: RefCell<HashMap<String, f64>>,
+    /// The link each address was left by.
+    links: RefCell<HashMap<String, FollowedLink>>,
     /// The number of the latest restore, which runs while this holds it: a newer one
     /// supersedes it, and 0 stops it.
     restoring: Cell<u32>,
@@ -38,6 +42,65 @@ impl Memory {
     fn remember(&self) {
         let address = self.address.borrow().clone();
         self.places.borrow_mut().insert(address, scroll_y());
+    }
+
+    fn remember_link(&self, click: &Event) {
+        let address = self.address.borrow().clone();
+        let link = click
+            .target()
+            .and_then(|target| target.dyn_into::<Element>().ok())
+            .and_then(|element| element.closest("a[href]").ok().flatten())
+            .and_then(|link| FollowedLink::of(&link));
+        match link {
+            Some(link) => self.links.borrow_mut().insert(address, link),
+            None => self.links.borrow_mut().remove(&address),
+        };
+    }
+}
+
+/// A link by its `href` and its place among the page's links to the same address (a title and
+/// its "read more" may share one).
+#[derive(Clone)]
+struct FollowedLink {
+    href: String,
+    nth: usize,
+}
+
+impl FollowedLink {
+    /// `None` for a link within the page (a skip link), which leaves no page to come back to.
+    fn of(link: &Element) -> Option<FollowedLink> {
+        let href = link
+            .get_attribute("href")
+            .filter(|href| !href.starts_with('#'))?;
+        let nth = same_links(&href).iter().position(|other| other == link)?;
+        Some(FollowedLink { href, nth })
+    }
+
+    fn find(&self) -> Option<Element> {
+        same_links(&self.href).into_iter().nth(self.nth)
+    }
+}
+
+fn same_links(href: &str) -> Vec<Element> {
+    let Ok(links) = document().query_selector_all("a[href]") else {
+        return Vec::new();
+    };
+    (0..links.length())
+        .filter_map(|at| links.item(at)?.dyn_into::<Element>().ok())
+        .filter(|link| link.get_attribute("href").as_deref() == Some(href))
+        .collect()
+}
+
+/// Focus is still where a new page puts it (its heading, or `<main>`), or nowhere: the reader
+/// has not moved it.
+fn focus_untouched(document: &Document) -> bool {
+    match document.active_element() {
+        None => true,
+        Some(active) => {
+            document.body().is_some_and(|body| *body == active)
+                || active.id() == "main"
+                || active.matches("main h1").unwrap_or(false)
+        }
     }
 }
 
@@ -58,9 +121,12 @@ pub fn ScrollMemory() -> impl IntoView {
     // has changed the page. Scroll events are not used: WebKit delivers them late, when the
     // address has already changed.
     let leaving = memory.clone();
-    on_window_capture("click", move || leaving.remember());
+    on_window_capture("click", move |click| {
+        leaving.remember();
+        leaving.remember_link(&click);
+    });
     let popped = memory.clone();
-    on_window_capture("popstate", move || {
+    on_window_capture("popstate", move |_| {
         let location = window().location();
         let path = location.pathname().unwrap_or_default();
         let address = path_and_query(&path, &location.search().unwrap_or_default());
@@ -79,7 +145,8 @@ pub fn ScrollMemory() -> impl IntoView {
             .flatten();
         let attempt = popped.restoring.get() + 1;
         popped.restoring.set(attempt);
-        restore(popped.clone(), attempt, y, leaving);
+        let link = popped.links.borrow().get(&address).cloned();
+        restore(popped.clone(), attempt, y, leaving, link);
     });
     // The reader taking over stops a restore still waiting for its page.
     let _ = window_event_listener(ev::wheel, stop_restoring(&memory));
@@ -93,8 +160,8 @@ pub fn ScrollMemory() -> impl IntoView {
 }
 
 /// Listens on the window for the app's lifetime, in the capture phase.
-fn on_window_capture(event: &str, handler: impl Fn() + 'static) {
-    let handler = Closure::<dyn Fn()>::new(handler);
+fn on_window_capture(event: &str, handler: impl Fn(Event) + 'static) {
+    let handler = Closure::<dyn Fn(Event)>::new(handler);
     let _ = window().add_event_listener_with_callback_and_bool(
         event,
         handler.as_ref().unchecked_ref(),
@@ -111,8 +178,15 @@ fn stop_restoring<E>(memory: &Rc<Memory>) -> impl Fn(E) + 'static {
 /// Scrolls to `y` once the page is tall enough, then watches for [`RESTORE_SETTLED`] checks:
 /// if the page shrinks below `y` again (the page left behind gave way to one still loading),
 /// it waits for it once more; if anything else moves the page (the reader, a script, a test
-/// driver bringing an element into view), the restore ends there rather than fight it.
-fn restore(memory: Rc<Memory>, attempt: u32, y: f64, mut leaving: Option<Element>) {
+/// driver bringing an element into view), the restore ends there rather than fight it. Once
+/// there, `link` gets the focus as soon as it is drawn, unless the reader has moved focus.
+fn restore(
+    memory: Rc<Memory>,
+    attempt: u32,
+    y: f64,
+    mut leaving: Option<Element>,
+    mut link: Option<FollowedLink>,
+) {
     // Checks in a row at `y` since it was reached, or `None` while waiting for it.
     let mut held: Option<u32> = None;
     check_every(RESTORE_CHECK_EVERY, RESTORE_CHECKS, move || {
@@ -136,7 +210,18 @@ fn restore(memory: Rc<Memory>, attempt: u32, y: f64, mut leaving: Option<Element
             }
             None => None,
         };
-        held.is_none_or(|held| held < RESTORE_SETTLED)
+        if held.is_some() {
+            link = link.take().and_then(|followed| match followed.find() {
+                Some(element) => {
+                    if focus_untouched(&document()) {
+                        focus_in_view(&element);
+                    }
+                    None
+                }
+                None => Some(followed),
+            });
+        }
+        link.is_some() || held.is_none_or(|held| held < RESTORE_SETTLED)
     });
 }
 

@@ -139,7 +139,8 @@ async fn index_html_is_the_home_page() {
 }
 
 /// Scrolls the page down to the `nth` link matching `link`, follows it (a WebDriver click),
-/// waits for `arrived`, goes back, and waits for the page to be scrolled as it was.
+/// waits for `arrived`, goes back, and waits for the page to be scrolled as it was, with focus
+/// on the link followed.
 async fn back_returns_to(e2e: &E2e, page: &str, link: &str, nth: usize, arrived: &str) {
     let client = e2e.client();
     e2e.goto(page).await;
@@ -151,6 +152,12 @@ async fn back_returns_to(e2e: &E2e, page: &str, link: &str, nth: usize, arrived:
          a.setAttribute('data-follow', '');
          return Math.round(scrollY);",
         vec![link.into(), nth.into()],
+    )
+    .await;
+    let href = run_js(
+        client,
+        "return document.querySelector('[data-follow]').getAttribute('href');",
+        vec![],
     )
     .await;
     assert!(
@@ -178,6 +185,23 @@ async fn back_returns_to(e2e: &E2e, page: &str, link: &str, nth: usize, arrived:
             Ok(())
         } else {
             Err(format!("{seen}"))
+        }
+    })
+    .await;
+    // A keyboard user carries on from the link they followed, which is in view.
+    wait_for(&format!("focus back on the link to {href}"), || async {
+        let focused = run_js(
+            client,
+            "const a = document.activeElement;\
+             const box = a.getBoundingClientRect();\
+             return [a.getAttribute('href'), box.top >= 0 && box.bottom <= innerHeight];",
+            vec![],
+        )
+        .await;
+        if focused == serde_json::json!([href, true]) {
+            Ok(())
+        } else {
+            Err(format!("{focused}"))
         }
     })
     .await;
