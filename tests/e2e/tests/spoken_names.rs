@@ -210,3 +210,28 @@ async fn the_key_reads_each_abbreviation_once_with_its_name() {
     );
     e2e.stop().await;
 }
+
+#[tokio::test]
+async fn the_posts_pager_links_are_named_without_their_arrows() {
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto("/posts?page=2").await;
+    let names = wait_for("the pager's links", || async {
+        let names = run_js(
+            client,
+            &format!(
+                "{SPOKEN_JS} return ['prev', 'next'].map((rel) => document.querySelector(`nav.pager a[rel=${{rel}}]`)).map((a) => a && spoken(a));"
+            ),
+            vec![],
+        )
+        .await;
+        if names.as_array().is_some_and(|n| n.iter().all(Value::is_string)) {
+            Ok(names)
+        } else {
+            Err(format!("{names}"))
+        }
+    })
+    .await;
+    assert_eq!(names, serde_json::json!(["Newer posts", "Older posts"]));
+    e2e.stop().await;
+}
