@@ -19,11 +19,11 @@ pub fn Pager(
             view! {
                 <nav class="pager" aria-label="Pages">
                     {(page > 1).then(|| view! {
-                        <a href=href.run(page - 1) rel="prev" on:click=focus><span aria-hidden="true">"← "</span>"Newer posts"</a>
+                        <a href=href.run(page - 1) rel="prev" on:click=focus>"Newer posts"</a>
                     })}
                     <span class="pager-position">{format!("Page {page} of {pages}")}</span>
                     {(page < pages).then(|| view! {
-                        <a href=href.run(page + 1) rel="next" on:click=focus>"Older posts"<span aria-hidden="true">" →"</span></a>
+                        <a href=href.run(page + 1) rel="next" on:click=focus>"Older posts"</a>
                     })}
                 </nav>
             }

@@ -213,6 +213,8 @@ async fn the_key_reads_each_abbreviation_once_with_its_name() {
 
 #[tokio::test]
 async fn the_posts_pager_links_are_named_without_their_arrows() {
+    // Named "Newer posts" and "Older posts"; the arrows beside them are the stylesheet's, with
+    // empty alternative text, so screen readers do not read "left arrow".
     let e2e = E2e::start().await;
     let client = e2e.client();
     e2e.goto("/posts?page=2").await;
@@ -233,5 +235,15 @@ async fn the_posts_pager_links_are_named_without_their_arrows() {
     })
     .await;
     assert_eq!(names, serde_json::json!(["Newer posts", "Older posts"]));
+    // The arrows are there for the eye, drawn by the stylesheet.
+    let arrows = run_js(
+        client,
+        "return [getComputedStyle(document.querySelector('nav.pager a[rel=prev]'), '::before').content,\
+                 getComputedStyle(document.querySelector('nav.pager a[rel=next]'), '::after').content];",
+        vec![],
+    )
+    .await;
+    let arrows = format!("{arrows}");
+    assert!(arrows.contains('←') && arrows.contains('→'), "{arrows}");
     e2e.stop().await;
 }
