@@ -7,7 +7,8 @@ use leptos::prelude::*;
 /// `id` names the message, which describes the button: a page can hold more than one
 /// "Try again". While a retry runs the panel says so in place of the message; the message then
 /// comes back as new words in the alert, so a retry that fails again is heard, not silent.
-/// (The page draws a fresh panel for each answer, and with it `trying` starts false.)
+/// (The page draws the panel again for each answer, so `trying` starts false and the message
+/// is a new paragraph; the panel and its button are kept, and focus with them.)
 #[component]
 pub fn RetryPanel(
     id: &'static str,
@@ -17,7 +18,7 @@ pub fn RetryPanel(
     let (trying, set_trying) = signal(false);
     let said = move || {
         if trying.get() {
-            view! { <p>"Trying again…"</p> }.into_any()
+            view! { <p id=id>"Trying again…"</p> }.into_any()
         } else {
             view! { <p id=id>{message.clone()}</p> }.into_any()
         }

@@ -16,7 +16,7 @@ use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, ScrollRestoration};
+use web_sys::{Element, Event, MouseEvent, ScrollRestoration};
 
 /// How long a page returned to may take to draw its data, in checks.
 const RESTORE_CHECKS: u32 = 100;
@@ -44,14 +44,29 @@ impl Memory {
         self.places.borrow_mut().insert(address, scroll_y());
     }
 
+    /// A click that opens a link in this tab is the way the page is left; one that opens it
+    /// elsewhere (a modifier key, another button, a target, a download) leaves nothing to
+    /// come back to and changes nothing.
     fn remember_link(&self, click: &Event) {
-        let address = self.address.borrow().clone();
+        let in_this_tab = click.dyn_ref::<MouseEvent>().is_none_or(|mouse| {
+            mouse.button() == 0
+                && !(mouse.ctrl_key() || mouse.meta_key() || mouse.shift_key() || mouse.alt_key())
+        });
         let link = click
             .target()
             .and_then(|target| target.dyn_into::<Element>().ok())
-            .and_then(|element| element.closest("a[href]").ok().flatten())
-            .and_then(|link| FollowedLink::of(&link));
-        match link {
+            .and_then(|element| element.closest("a[href]").ok().flatten());
+        let opens_elsewhere = link.as_ref().is_some_and(|link| {
+            link.has_attribute("download")
+                || link
+                    .get_attribute("target")
+                    .is_some_and(|target| !target.is_empty() && target != "_self")
+        });
+        if !in_this_tab || opens_elsewhere {
+            return;
+        }
+        let address = self.address.borrow().clone();
+        match link.and_then(|link| FollowedLink::of(&link)) {
             Some(link) => self.links.borrow_mut().insert(address, link),
             None => self.links.borrow_mut().remove(&address),
         };
@@ -91,15 +106,56 @@ fn same_links(href: &str) -> Vec<Element> {
         .collect()
 }
 
-/// Focus is still where a new page puts it (its heading, or `<main>`), or nowhere: the reader
-/// has not moved it.
-fn focus_untouched(document: &Document) -> bool {
-    match document.active_element() {
-        None => true,
-        Some(active) => {
-            document.body().is_some_and(|body| *body == active)
-                || active.id() == "main"
-                || active.matches("main h1").unwrap_or(false)
+/// Checks, once the place is reached, for the followed link to be drawn.
+const FOCUS_CHECKS: u32 = 40;
+
+/// Focus to give back to the followed link on a return to `address`.
+struct ReturnFocus {
+    link: FollowedLink,
+    address: String,
+    /// Focused as the reader went back: focus still there has not been moved by them.
+    focused_then: Option<Element>,
+    checks_left: u32,
+}
+
+impl ReturnFocus {
+    fn new(link: FollowedLink, address: String) -> ReturnFocus {
+        ReturnFocus {
+            link,
+            address,
+            focused_then: document().active_element(),
+            checks_left: FOCUS_CHECKS,
+        }
+    }
+
+    /// Focuses the link if the page returned to is drawn and shows it; `self` back while it
+    /// is still worth looking.
+    fn try_now(mut self, memory: &Memory) -> Option<ReturnFocus> {
+        self.checks_left = self.checks_left.checked_sub(1)?;
+        // The router shows the entry returned to only after this check's first run, which can
+        // still see the page being left (with the same path, nothing else tells them apart).
+        if *memory.address.borrow() != self.address {
+            return Some(self);
+        }
+        let element = self.link.find()?;
+        if self.focus_untouched() {
+            focus_in_view(&element);
+        }
+        None
+    }
+
+    /// Focus is where it was as the reader went back, where a new page puts it (its heading
+    /// or `<main>`), or nowhere: the reader has not moved it.
+    fn focus_untouched(&self) -> bool {
+        let document = document();
+        match document.active_element() {
+            None => true,
+            Some(active) => {
+                Some(&active) == self.focused_then.as_ref()
+                    || document.body().is_some_and(|body| *body == active)
+                    || active.id() == "main"
+                    || active.matches("main h1").unwrap_or(false)
+            }
         }
     }
 }
@@ -146,7 +202,8 @@ pub fn ScrollMemory() -> impl IntoView {
         let attempt = popped.restoring.get() + 1;
         popped.restoring.set(attempt);
         let link = popped.links.borrow().get(&address).cloned();
-        restore(popped.clone(), attempt, y, leaving, link);
+        let focus = link.map(|link| ReturnFocus::new(link, address));
+        restore(popped.clone(), attempt, y, leaving, focus);
     });
     // The reader taking over stops a restore still waiting for its page.
     let _ = window_event_listener(ev::wheel, stop_restoring(&memory));
@@ -179,13 +236,14 @@ fn stop_restoring<E>(memory: &Rc<Memory>) -> impl Fn(E) + 'static {
 /// if the page shrinks below `y` again (the page left behind gave way to one still loading),
 /// it waits for it once more; if anything else moves the page (the reader, a script, a test
 /// driver bringing an element into view), the restore ends there rather than fight it. Once
-/// there, `link` gets the focus as soon as it is drawn, unless the reader has moved focus.
+/// there, the followed link gets the focus as soon as it is drawn, unless the reader has moved
+/// focus.
 fn restore(
     memory: Rc<Memory>,
     attempt: u32,
     y: f64,
     mut leaving: Option<Element>,
-    mut link: Option<FollowedLink>,
+    mut focus: Option<ReturnFocus>,
 ) {
     // Checks in a row at `y` since it was reached, or `None` while waiting for it.
     let mut held: Option<u32> = None;
@@ -211,17 +269,9 @@ fn restore(
             None => None,
         };
         if held.is_some() {
-            link = link.take().and_then(|followed| match followed.find() {
-                Some(element) => {
-                    if focus_untouched(&document()) {
-                        focus_in_view(&element);
-                    }
-                    None
-                }
-                None => Some(followed),
-            });
+            focus = focus.take().and_then(|focus| focus.try_now(&memory));
         }
-        link.is_some() || held.is_none_or(|held| held < RESTORE_SETTLED)
+        focus.is_some() || held.is_none_or(|held| held < RESTORE_SETTLED)
     });
 }
 

@@ -121,7 +121,7 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
 }
 
 /// "Compare 2 inspections" once two to four rows are ticked; at four, why the other boxes
-/// cannot be ticked. A status region, so each tick is heard as well as seen.
+/// cannot be ticked. A status region, so each tick from the second on is heard as well as seen.
 #[component]
 fn CompareLink(picked: RwSignal<Vec<String>>) -> impl IntoView {
     let link = move || {

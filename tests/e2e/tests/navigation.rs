@@ -154,12 +154,19 @@ async fn back_returns_to(e2e: &E2e, page: &str, link: &str, nth: usize, arrived:
         vec![link.into(), nth.into()],
     )
     .await;
-    let href = run_js(
-        client,
-        "return document.querySelector('[data-follow]').getAttribute('href');",
-        vec![],
-    )
-    .await;
+    // The link's address, and which of the page's links to that address it is.
+    let (href, nth_same) = {
+        let found = run_js(
+            client,
+            "const a = document.querySelector('[data-follow]');\
+             const href = a.getAttribute('href');\
+             const same = Array.from(document.querySelectorAll('a[href]')).filter((l) => l.getAttribute('href') === href);\
+             return [href, same.indexOf(a)];",
+            vec![],
+        )
+        .await;
+        (found[0].clone(), found[1].clone())
+    };
     assert!(
         y.as_u64().unwrap_or_default() > 1000,
         "{page} scrolled down: {y}"
@@ -189,16 +196,17 @@ async fn back_returns_to(e2e: &E2e, page: &str, link: &str, nth: usize, arrived:
     })
     .await;
     // A keyboard user carries on from the link they followed, which is in view.
-    wait_for(&format!("focus back on the link to {href}"), || async {
+    wait_for(&format!("focus back on link {nth_same} to {href}"), || async {
         let focused = run_js(
             client,
             "const a = document.activeElement;\
+             const same = Array.from(document.querySelectorAll('a[href]')).filter((l) => l.getAttribute('href') === arguments[0]);\
              const box = a.getBoundingClientRect();\
-             return [a.getAttribute('href'), box.top >= 0 && box.bottom <= innerHeight];",
-            vec![],
+             return [a.getAttribute('href'), same.indexOf(a), box.top >= 0 && box.bottom <= innerHeight];",
+            vec![href.clone()],
         )
         .await;
-        if focused == serde_json::json!([href, true]) {
+        if focused == serde_json::json!([href, nth_same, true]) {
             Ok(())
         } else {
             Err(format!("{focused}"))
@@ -257,6 +265,16 @@ async fn back_returns_to_where_the_page_was_scrolled() {
         "table.league-table tbody th a",
         3,
         "main h1 + *",
+    )
+    .await;
+    // Back within one page: from a tag's posts to the whole list, which drew the same links
+    // (other posts' tags among them) until the address changed.
+    back_returns_to(
+        &e2e,
+        "/posts",
+        "ul.post-list a[href^='/posts?tag=']",
+        20,
+        "button.clear:not([disabled])",
     )
     .await;
     e2e.stop().await;

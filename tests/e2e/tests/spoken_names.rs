@@ -245,5 +245,7 @@ async fn the_posts_pager_links_are_named_without_their_arrows() {
     .await;
     let arrows = format!("{arrows}");
     assert!(arrows.contains('←') && arrows.contains('→'), "{arrows}");
+    // With their empty alternative text, which is what keeps them from being read.
+    assert_eq!(arrows.matches(r#"/ \"\""#).count(), 2, "{arrows}");
     e2e.stop().await;
 }
