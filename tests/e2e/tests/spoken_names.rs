@@ -20,6 +20,34 @@ const SPOKEN_JS: &str = "const spoken = (element) => {\
   return words(element).replace(/\\s+/g, ' ').trim();\
 };";
 
+/// Runs `script` (with `spoken` defined) until what it returns passes `ready`, and returns it.
+async fn spoken_until(
+    client: &fantoccini::Client,
+    what: &str,
+    script: &str,
+    ready: impl Fn(&Value) -> bool,
+) -> Value {
+    let script = format!("{SPOKEN_JS} {script}");
+    let (script, ready) = (&script, &ready);
+    wait_for(what, || async move {
+        let seen = run_js(client, script, vec![]).await;
+        if ready(&seen) {
+            Ok(seen)
+        } else {
+            Err(format!("{seen} at {}", location_search(client).await))
+        }
+    })
+    .await
+}
+
+/// A non-empty array of `n` items, or of any length for `None`.
+fn items(n: Option<usize>) -> impl Fn(&Value) -> bool {
+    move |seen| {
+        seen.as_array()
+            .is_some_and(|a| !a.is_empty() && n.is_none_or(|n| a.len() == n))
+    }
+}
+
 /// Serves a copy whose first two inspections are rounds 1 and 2 of one organisation, each with
 /// its own source; returns it with their ids.
 async fn start_with_twins() -> (E2e, [String; 2]) {
@@ -69,14 +97,8 @@ async fn two_rounds_of_one_organisation_are_named_apart() {
     // Every row of the whole table: no two links, boxes or sources share a name.
     e2e.goto("/league-table").await;
     let total = list(&e2e::raw::ratings(), "inspections").len();
-    let rows = wait_for("every row drawn", || async {
-        let rows = run_js(client, ROW_NAMES_JS, vec![]).await;
-        match rows.as_array() {
-            Some(rows) if rows.len() == total => Ok(rows.clone()),
-            _ => Err(format!("{rows}")),
-        }
-    })
-    .await;
+    let rows = spoken_until(client, "every row drawn", ROW_NAMES_JS, items(Some(total))).await;
+    let rows = rows.as_array().unwrap();
     for field in ["name", "box", "source"] {
         let mut names: Vec<&str> = rows.iter().filter_map(|r| r[field].as_str()).collect();
         let count = names.len();
@@ -111,20 +133,12 @@ async fn two_rounds_of_one_organisation_are_named_apart() {
     // a screen reader reads a column's header before each of its cells.
     e2e.goto(&format!("/compare?ids={},{}", ids[0], ids[1]))
         .await;
-    let headers = wait_for("two compare headers", || async {
-        let headers = run_js(
-            client,
-            &format!(
-                "{SPOKEN_JS} return Array.from(document.querySelectorAll('table.compare-table thead th[data-id]')).map(spoken);"
-            ),
-            vec![],
-        )
-        .await;
-        match headers.as_array() {
-            Some(h) if h.len() == 2 => Ok(headers.clone()),
-            _ => Err(format!("{headers} at {}", location_search(client).await)),
-        }
-    })
+    let headers = spoken_until(
+        client,
+        "two compare headers",
+        "return Array.from(document.querySelectorAll('table.compare-table thead th[data-id]')).map(spoken);",
+        items(Some(2)),
+    )
     .await;
     assert_eq!(
         headers,
@@ -140,22 +154,15 @@ async fn a_standard_column_is_named_in_full_not_by_its_code_alone() {
     let client = e2e.client();
     e2e.goto("/league-table").await;
     // Each sort button's words.
-    let names = wait_for("the standards' sort buttons", || async {
-        let names = run_js(
-            client,
-            &format!(
-                "{SPOKEN_JS} return Object.fromEntries(Array.from(document.querySelectorAll('button[data-sort^=\"std-\"]'))\
-                 .map(b => [b.getAttribute('data-sort').slice(4), spoken(b)]));"
-            ),
-            vec![],
-        )
-        .await;
-        match names.as_object() {
-            Some(n) if !n.is_empty() => Ok(n.clone()),
-            _ => Err(format!("{names}")),
-        }
-    })
+    let names = spoken_until(
+        client,
+        "the standards' sort buttons",
+        "return Object.fromEntries(Array.from(document.querySelectorAll('button[data-sort^=\"std-\"]'))\
+         .map(b => [b.getAttribute('data-sort').slice(4), spoken(b)]));",
+        |names| names.as_object().is_some_and(|n| !n.is_empty()),
+    )
     .await;
+    let names = names.as_object().unwrap();
     let mut checked = 0;
     for standard in list(&doc, "standards") {
         let code = text(&standard["code"]);
@@ -182,20 +189,19 @@ async fn the_key_reads_each_abbreviation_once_with_its_name() {
     let e2e = E2e::start().await;
     let client = e2e.client();
     e2e.goto("/league-table").await;
-    let lines = wait_for("the key", || async {
-        let lines = run_js(
-            client,
-            &format!("{SPOKEN_JS} return Array.from(document.querySelectorAll('.legend-bands li')).map(spoken);"),
-            vec![],
-        )
-        .await;
-        match lines.as_array() {
-            Some(l) if !l.is_empty() => Ok(l.clone()),
-            _ => Err(format!("{lines}")),
-        }
-    })
+    let lines = spoken_until(
+        client,
+        "the key",
+        "return Array.from(document.querySelectorAll('.legend-bands li')).map(spoken);",
+        items(None),
+    )
     .await;
-    let lines: Vec<&str> = lines.iter().filter_map(Value::as_str).collect();
+    let lines: Vec<&str> = lines
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     for expected in [
         "O Outstanding",
         "G Good",
@@ -218,21 +224,12 @@ async fn the_posts_pager_links_are_named_without_their_arrows() {
     let e2e = E2e::start().await;
     let client = e2e.client();
     e2e.goto("/posts?page=2").await;
-    let names = wait_for("the pager's links", || async {
-        let names = run_js(
-            client,
-            &format!(
-                "{SPOKEN_JS} return ['prev', 'next'].map((rel) => document.querySelector(`nav.pager a[rel=${{rel}}]`)).map((a) => a && spoken(a));"
-            ),
-            vec![],
-        )
-        .await;
-        if names.as_array().is_some_and(|n| n.iter().all(Value::is_string)) {
-            Ok(names)
-        } else {
-            Err(format!("{names}"))
-        }
-    })
+    let names = spoken_until(
+        client,
+        "the pager's links",
+        "return ['prev', 'next'].map((rel) => document.querySelector(`nav.pager a[rel=${rel}]`)).map((a) => a && spoken(a));",
+        |names| names.as_array().is_some_and(|n| n.iter().all(Value::is_string)),
+    )
     .await;
     assert_eq!(names, serde_json::json!(["Newer posts", "Older posts"]));
     // The arrows are there for the eye, drawn by the stylesheet.
