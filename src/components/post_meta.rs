@@ -3,7 +3,8 @@ use model::post::PostSummary;
 use model::posts_query::PostsQuery;
 
 /// Date, reading time and tags of a post, as in the list and on the post itself. Each tag
-/// links to the posts list filtered by it.
+/// links to the posts list filtered by it, and says so to a screen reader's list of links,
+/// where "good" or "league table" alone would read as something else.
 #[component]
 pub fn PostMeta(post: PostSummary) -> impl IntoView {
     view! {
@@ -22,7 +23,8 @@ pub fn PostMeta(post: PostSummary) -> impl IntoView {
                         ..PostsQuery::default()
                     }
                     .to_url();
-                    view! { <li class="tag"><a href=href>{tag}</a></li> }
+                    let name = format!("Posts tagged {tag}");
+                    view! { <li class="tag"><a href=href aria-label=name>{tag}</a></li> }
                 })
                 .collect_view()}
         </ul>

@@ -1,7 +1,8 @@
 //! What a screen reader says: links and boxes read out of their row, as its list of links
 //! does, still say which inspection they are for (two rounds of one organisation get their
-//! round, in the league table and on the compare page); a standard's column is named in full;
-//! the key reads each abbreviation once with its name.
+//! round, in the league table and on the compare page), and a tag link says it leads to that
+//! tag's posts; a standard's column is named in full; the key reads each abbreviation once with
+//! its name.
 
 use e2e::dom::{location_search, run_js};
 use e2e::raw::{list, text};
@@ -244,5 +245,25 @@ async fn the_posts_pager_links_are_named_without_their_arrows() {
     assert!(arrows.contains('←') && arrows.contains('→'), "{arrows}");
     // With their empty alternative text, which is what keeps them from being read.
     assert_eq!(arrows.matches(r#"/ \"\""#).count(), 2, "{arrows}");
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn tag_links_say_they_lead_to_that_tags_posts() {
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.goto("/posts").await;
+    let tags = spoken_until(
+        client,
+        "the posts' tag links",
+        "return Array.from(document.querySelectorAll('ul.tags a')).map((a) => [spoken(a), a.getAttribute('aria-label')]);",
+        items(None),
+    )
+    .await;
+    for tag in tags.as_array().unwrap() {
+        let (shown, name) = (text(&tag[0]), text(&tag[1]));
+        assert!(!shown.is_empty(), "{tag}");
+        assert_eq!(name, format!("Posts tagged {shown}"), "{tag}");
+    }
     e2e.stop().await;
 }
