@@ -6,6 +6,7 @@ use super::column::Column;
 use super::data::TableData;
 use crate::band::Band;
 use crate::compare::{standard_rating, StandardRating};
+use crate::details::caseload_text;
 use crate::link::is_web_link;
 use crate::page_link::inspection_href;
 
@@ -101,8 +102,15 @@ pub fn cell(data: &TableData, row: usize, column: &Column) -> Cell {
             },
             None => or_unknown(None, "no source link"),
         },
-        Column::Rank => text(
-            data.ranks[row].map(|r| r.display()),
+        Column::Rank => or_unknown(
+            data.ranks[row].map(|rank| match rank.spoken() {
+                // "=3" is read "equals 3": say what the sign means.
+                Some(spoken) => CellText {
+                    spoken: Some(spoken.clone()),
+                    ..CellText::titled(rank.display(), spoken)
+                },
+                None => CellText::plain(rank.display()),
+            }),
             "not ranked: overall band not published",
         ),
         Column::Kind => Cell::Text(CellText::titled(
@@ -128,10 +136,7 @@ pub fn cell(data: &TableData, row: usize, column: &Column) -> Cell {
             "score not known",
         ),
         Column::Caseload => text(
-            inspection.caseload.as_ref().map(|c| match &c.qualifier {
-                Some(qualifier) => format!("{} ({qualifier})", c.count),
-                None => c.count.to_string(),
-            }),
+            inspection.caseload.as_ref().map(caseload_text),
             "caseload not known",
         ),
         Column::Confidence => text(
@@ -144,6 +149,7 @@ pub fn cell(data: &TableData, row: usize, column: &Column) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::inspection::Caseload;
     use crate::table::data::tests::sample;
 
     fn text(cell: Cell) -> CellText {
@@ -172,6 +178,37 @@ mod tests {
         );
         let score = text(cell(&data, 4, &Column::Score));
         assert_eq!((score.shown.as_str(), score.spoken), ("18/27", None));
+    }
+
+    #[test]
+    fn a_shared_rank_is_spoken_as_joint() {
+        let mut inspections = sample().inspections;
+        inspections[1] = inspections[0].clone();
+        inspections[1].id = "a2".into();
+        let data = TableData::new(inspections, sample().standards);
+        let rank = text(cell(&data, 1, &Column::Rank));
+        // Outstanding, Good, then Foxtrot's known score above the two unknown ones.
+        assert_eq!(rank.shown, "=4");
+        assert_eq!(rank.spoken.as_deref(), Some("joint 4"));
+        assert_eq!(rank.title.as_deref(), Some("joint 4"));
+        let alone = text(cell(&data, 4, &Column::Rank));
+        assert!(
+            !alone.shown.starts_with('=') && alone.spoken.is_none(),
+            "{alone:?}"
+        );
+    }
+
+    #[test]
+    fn a_caseload_reads_as_on_the_inspection_page() {
+        let mut data = sample();
+        data.inspections[0].caseload = Some(Caseload {
+            count: 3600,
+            qualifier: Some("more than".into()),
+        });
+        assert_eq!(
+            text(cell(&data, 0, &Column::Caseload)).shown,
+            "more than 3,600"
+        );
     }
 
     #[test]

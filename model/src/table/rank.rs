@@ -21,6 +21,11 @@ impl Rank {
             self.position.to_string()
         }
     }
+
+    /// "joint 3" for a shared position, where the sign alone would be read "equals 3".
+    pub fn spoken(&self) -> Option<String> {
+        self.tied.then(|| format!("joint {}", self.position))
+    }
 }
 
 /// Each inspection's rank among all of them, in the same order; `None` where the overall band is

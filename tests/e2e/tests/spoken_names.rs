@@ -1,8 +1,8 @@
 //! What a screen reader says: links and boxes read out of their row, as its list of links
 //! does, still say which inspection they are for (two rounds of one organisation get their
 //! round, in the league table and on the compare page), and a tag link says it leads to that
-//! tag's posts; a standard's column is named in full; the key reads each abbreviation once with
-//! its name.
+//! tag's posts; a standard's column is named in full; a shared rank is "joint", not "equals";
+//! the key reads each abbreviation once with its name.
 
 use e2e::dom::{location_search, run_js};
 use e2e::raw::{list, text};
@@ -182,6 +182,52 @@ async fn a_standard_column_is_named_in_full_not_by_its_code_alone() {
     )
     .await;
     assert_eq!(title, Value::Null);
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn a_shared_rank_is_read_as_joint_and_a_caseload_in_words() {
+    // The first two inspections share a band and an unknown score, so they share a rank; the
+    // first has a caseload with a qualifier.
+    let e2e = E2e::start_with_edited_copy(|dist| {
+        let path = dist.join("data/ratings.json");
+        let mut doc: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let inspections = doc["inspections"].as_array_mut().unwrap();
+        for inspection in inspections.iter_mut().take(2) {
+            inspection["overall"] = "Good".into();
+            inspection["score"] = Value::Null;
+        }
+        inspections[0]["caseload"] = serde_json::json!({ "count": 3600, "qualifier": "more than" });
+        std::fs::write(&path, serde_json::to_vec(&doc).unwrap()).unwrap();
+    })
+    .await;
+    let client = e2e.client();
+    e2e.goto("/league-table").await;
+    let rows = spoken_until(
+        client,
+        "every row's rank and caseload",
+        "return Array.from(document.querySelectorAll('table.league-table tbody tr[data-id]')).map((tr) => {\
+           const rank = tr.querySelector('td[data-col=\"rank\"]');\
+           return { shown: rank.textContent.replace(spoken(rank), '').trim(), spoken: spoken(rank),\
+                    caseload: spoken(tr.querySelector('td[data-col=\"caseload\"]')) };\
+         });",
+        items(None),
+    )
+    .await;
+    let rows = rows.as_array().unwrap();
+    let shared: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["shown"].as_str().is_some_and(|s| s.starts_with('=')))
+        .collect();
+    assert!(shared.len() >= 2, "two rows share a rank: {rows:?}");
+    for row in shared {
+        let position = &row["shown"].as_str().unwrap()[1..];
+        assert_eq!(row["spoken"], format!("joint {position}").as_str(), "{row}");
+    }
+    assert!(
+        rows.iter().any(|r| r["caseload"] == "more than 3,600"),
+        "{rows:?}"
+    );
     e2e.stop().await;
 }
 
