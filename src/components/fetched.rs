@@ -2,19 +2,24 @@
 
 use crate::api::ApiError;
 use crate::focus::follow_retry;
+use crate::routes::page_title;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use std::sync::Arc;
 
 /// Shows `what` loading, then `render(value)`, or an error panel with a retry button.
 /// `whole_page` marks a page whose only heading comes from the fetched data: the loading
 /// message and the error panel's heading are then the page's h1, so the page always has one
-/// for screen-reader users and for the focus moved to it after a navigation (`app.rs`).
+/// for screen-reader users and for the focus moved to it after a navigation (`app.rs`), and
+/// the error names the page in the title too. `in_section` marks data under one of the page's
+/// h2s, so the error's heading is an h3 that stays inside that section.
 #[component]
 pub fn Fetched<T, V, F>(
     resource: LocalResource<Result<T, ApiError>>,
     what: &'static str,
     render: F,
     #[prop(optional)] whole_page: bool,
+    #[prop(optional)] in_section: bool,
 ) -> impl IntoView
 where
     T: Clone + 'static,
@@ -32,6 +37,7 @@ where
         Callback::new(move |()| resource.refetch()),
         what,
         whole_page,
+        in_section,
     )
 }
 
@@ -43,6 +49,7 @@ fn fetched_states(
     refetch: Callback<()>,
     what: &'static str,
     whole_page: bool,
+    in_section: bool,
 ) -> impl IntoView {
     // Transition keeps the error on screen while a retry runs; this line says one is running.
     // (Only for retries: on the first load the Transition's own fallback says it.)
@@ -62,10 +69,17 @@ fn fetched_states(
                     .collect::<Vec<_>>()
             })
         };
+        const WENT_WRONG: &str = "Something went wrong";
         let heading = if whole_page {
-            view! { <h1>"Something went wrong"</h1> }.into_any()
+            view! {
+                <Title text=page_title(WENT_WRONG) />
+                <h1>{WENT_WRONG}</h1>
+            }
+            .into_any()
+        } else if in_section {
+            view! { <h3>{WENT_WRONG}</h3> }.into_any()
         } else {
-            view! { <h2>"Something went wrong"</h2> }.into_any()
+            view! { <h2>{WENT_WRONG}</h2> }.into_any()
         };
         view! {
             <div class="error-panel" role="alert">

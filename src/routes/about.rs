@@ -28,7 +28,7 @@ pub fn About() -> impl IntoView {
                 "a National Probation Service (NPS) division or, after probation was reunified in 2021, "
                 "a Probation Delivery Unit (PDU)."
             </p>
-            <Fetched resource=ratings what="the coverage figures" render=|file: RatingsFile| view! { <CoverageFigures coverage=coverage(&file) /> } />
+            <Fetched resource=ratings what="the coverage figures" render=|file: RatingsFile| view! { <CoverageFigures coverage=coverage(&file) /> } in_section=true />
             <p>
                 "Left out: the unrated inspections that came before the 2018 method, thematic and regional "
                 "reports, and approved premises."

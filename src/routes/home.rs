@@ -30,6 +30,7 @@ pub fn Home() -> impl IntoView {
             <Fetched
                 resource=posts
                 what="the latest posts"
+                in_section=true
                 render=|index: PostsIndex| view! { <PostList posts=index.posts.into_iter().take(LATEST).collect() nested=true /> }
             />
             <p><a href="/posts">"All posts"</a></p>

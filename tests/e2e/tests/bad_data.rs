@@ -228,6 +228,64 @@ async fn a_server_error_on_a_post_is_reported_under_the_page_heading() {
     e2e.stop().await;
 }
 
+async fn wait_for_title(client: &fantoccini::Client, expected: &str) {
+    e2e::wait::wait_for(&format!("the title {expected:?}"), || async {
+        let seen = e2e::dom::title(client).await;
+        if seen == expected {
+            Ok(())
+        } else {
+            Err(seen)
+        }
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_page_that_failed_says_so_in_its_title_until_a_retry_loads_it() {
+    // A tab, a history list or a screen reader's window list then shows what the page shows.
+    let post = e2e::app::posts().into_iter().next().expect("a post");
+    let file = format!("/data/posts/{}.json", post.slug);
+    let mut e2e = E2e::start_with_answers(&[(file.as_str(), Answer::Status(500))]).await;
+    e2e.goto(&format!("/posts/{}", post.slug)).await;
+    wait_for_title(e2e.client(), "Something went wrong · On Probation").await;
+    e2e.serve_again(&e2e::app::dist_dir()).await;
+    e2e::dom::click(e2e.client(), ".error-panel button").await;
+    wait_for_title(e2e.client(), &format!("{} · On Probation", post.title)).await;
+    e2e.stop().await;
+}
+
+#[tokio::test]
+async fn a_failure_under_a_section_heading_stays_in_that_section() {
+    // The home page's latest posts sit under their h2: the error's heading is an h3 below it,
+    // not a second h2 that would leave the section in a screen reader's list of headings.
+    let e2e = E2e::start_with_answers(&[("/data/posts/index.json", Answer::Status(500))]).await;
+    e2e.goto("/").await;
+    let client = e2e.client();
+    e2e::wait::wait_for_css(client, ".error-panel[role=alert] button").await;
+    let headings = e2e::dom::run_js(
+        client,
+        "return Array.from(document.querySelectorAll('main h1, main h2, main h3'))\
+           .map((h) => h.tagName + ' ' + h.textContent.trim());",
+        vec![],
+    )
+    .await;
+    let headings: Vec<&str> = headings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let latest = headings.iter().position(|h| *h == "H2 Latest posts");
+    let error = headings
+        .iter()
+        .position(|h| *h == "H3 Something went wrong");
+    assert!(
+        latest.is_some() && error.is_some() && latest < error,
+        "{headings:?}"
+    );
+    e2e.stop().await;
+}
+
 /// A server that never finishes answering: the app gives up after its 15 s timeout and says so.
 #[tokio::test]
 async fn a_stalled_request_times_out_with_a_message() {
