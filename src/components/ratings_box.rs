@@ -72,7 +72,8 @@ fn rating_view(rating: PostRating, standards: &[Standard]) -> AnyView {
                 <dd data-col="standards"><ul class="rating-standards">{standards}</ul></dd>
             </dl>
             <ul class="rating-links">
-                <li><a href=details_href>"Inspection details"</a></li>
+                // Named in full for lists of links: a post about two inspections has two boxes.
+                <li><a href=details_href>"Inspection details"<span class="visually-hidden">{format!(" for {}", inspection.organisation)}</span></a></li>
                 <li><a href=table_href class="table-link">{format!("{} in the league table", inspection.organisation)}</a></li>
             </ul>
         </li>

@@ -232,6 +232,72 @@ async fn a_shared_rank_is_read_as_joint_and_a_caseload_in_words() {
 }
 
 #[tokio::test]
+async fn a_posts_links_with_one_name_lead_to_one_place() {
+    // A list of links shows names alone: two that read alike must go to the same place. The
+    // post here is about two inspections, so it has two ratings boxes with the same links.
+    let post = e2e::app::posts()
+        .into_iter()
+        .find(|p| !p.inspections.is_empty())
+        .expect("a post about an inspection");
+    let other = list(&e2e::raw::ratings(), "inspections")
+        .iter()
+        .map(|i| text(&i["id"]).to_owned())
+        .find(|id| !post.inspections.contains(id))
+        .expect("another inspection");
+    let slug = post.slug.clone();
+    let e2e = E2e::start_with_edited_copy(move |dist| {
+        let about = |entry: &mut Value| {
+            entry["inspections"]
+                .as_array_mut()
+                .unwrap()
+                .push(other.clone().into())
+        };
+        let edit = |path: std::path::PathBuf, change: &dyn Fn(&mut Value)| {
+            let mut doc: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+            change(&mut doc);
+            std::fs::write(&path, serde_json::to_vec(&doc).unwrap()).unwrap();
+        };
+        edit(dist.join("data/posts/index.json"), &|doc| {
+            for entry in doc["posts"].as_array_mut().unwrap() {
+                if entry["slug"] == slug.as_str() {
+                    about(entry);
+                }
+            }
+        });
+        edit(dist.join(format!("data/posts/{slug}.json")), &|doc| {
+            about(doc)
+        });
+    })
+    .await;
+    let client = e2e.client();
+    e2e.goto(&format!("/posts/{}", post.slug)).await;
+    spoken_until(
+        client,
+        "two ratings boxes",
+        "return Array.from(document.querySelectorAll('li.rating'));",
+        items(Some(2)),
+    )
+    .await;
+    let links = run_js(
+        client,
+        &format!(
+            "{SPOKEN_JS} return Array.from(document.querySelectorAll('a[href]'))\
+               .map((a) => [a.getAttribute('aria-label') || spoken(a), a.href]);"
+        ),
+        vec![],
+    )
+    .await;
+    let mut places: std::collections::BTreeMap<&str, &str> = Default::default();
+    for link in links.as_array().unwrap() {
+        let (name, href) = (link[0].as_str().unwrap(), link[1].as_str().unwrap());
+        if let Some(seen) = places.insert(name, href) {
+            assert_eq!(seen, href, "two links named {name:?}");
+        }
+    }
+    e2e.stop().await;
+}
+
+#[tokio::test]
 async fn the_key_reads_each_abbreviation_once_with_its_name() {
     let e2e = E2e::start().await;
     let client = e2e.client();
