@@ -107,7 +107,7 @@ impl Row<'_> {
         if band.is_none() {
             self.error(
                 column,
-                format!("unknown band '{text}'; expected Outstanding, Good, Requires improvement or Inadequate"),
+                format!("unknown band '{text}'; expected Outstanding, Good, Requires improvement or Inadequate, or an empty cell where no source gives the band"),
             );
         }
         band
@@ -413,7 +413,7 @@ mod tests {
         let row = GOOD.replace(",1,Good,", ",1,Excellent,");
         assert_eq!(
             only_error(&row),
-            "inspections.csv:2: overall: unknown band 'Excellent'; expected Outstanding, Good, Requires improvement or Inadequate"
+            "inspections.csv:2: overall: unknown band 'Excellent'; expected Outstanding, Good, Requires improvement or Inadequate, or an empty cell where no source gives the band"
         );
     }
 

@@ -14,6 +14,7 @@ mod properties;
 #[cfg(test)]
 mod published_totals;
 mod site;
+mod site_paths;
 mod standards_csv;
 
 use diagnostic::Diagnostic;

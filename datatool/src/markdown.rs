@@ -19,10 +19,9 @@ pub struct MarkdownError {
 
 type Events<'a> = Peekable<pulldown_cmark::OffsetIter<'a>>;
 
-/// A link that keeps only its words. Worth telling the editor about: an address written without
-/// `https://`, or a relative path, is more often a slip than a choice.
+/// A link's address, at a byte offset into the Markdown.
 #[derive(Debug, PartialEq, Eq)]
-pub struct UnlinkedLink {
+pub struct Link {
     pub offset: usize,
     pub url: String,
 }
@@ -57,24 +56,36 @@ fn check_heading_levels(markdown: &str) -> Result<(), MarkdownError> {
     Ok(())
 }
 
-/// Every link `to_blocks` keeps only the words of, in order.
-pub fn unlinked_links(markdown: &str) -> Vec<UnlinkedLink> {
-    Parser::new_ext(markdown, Options::empty())
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) if !may_link(&dest_url) => {
-                Some(UnlinkedLink {
-                    offset: range.start,
-                    url: dest_url.to_string(),
-                })
-            }
-            _ => None,
-        })
+/// Every link `to_blocks` keeps only the words of, in order. Worth telling the editor about: an
+/// address written without `https://`, or a relative path, is more often a slip than a choice.
+pub fn unlinked_links(markdown: &str) -> Vec<Link> {
+    links(markdown)
+        .filter(|link| !may_link(&link.url))
         .collect()
 }
 
-/// Markdown of GitHub's kind that posts do not support, found where it starts: a table or a
-/// footnote would otherwise show its pipes or `[^1]` as words without a word of warning.
+/// Every link to a page of this site, in order, for checking that the page exists.
+pub fn site_links(markdown: &str) -> Vec<Link> {
+    links(markdown)
+        .filter(|link| is_internal_path(&link.url))
+        .collect()
+}
+
+fn links(markdown: &str) -> impl Iterator<Item = Link> + '_ {
+    Parser::new_ext(markdown, Options::empty())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(Link {
+                offset: range.start,
+                url: dest_url.to_string(),
+            }),
+            _ => None,
+        })
+}
+
+/// Markdown that posts do not support, found where it starts: a table, a footnote, raw HTML or
+/// an image would otherwise show as pipes, `[^1]`, tags or a bare description without a word of
+/// warning.
 pub fn unsupported_syntax(markdown: &str) -> Vec<(usize, &'static str)> {
     let extensions = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
     Parser::new_ext(markdown, extensions)
@@ -87,6 +98,14 @@ pub fn unsupported_syntax(markdown: &str) -> Vec<(usize, &'static str)> {
             Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_)) => Some((
                 range.start,
                 "a footnote shows as its [^…] marker in the text: posts have no footnotes; put the note in a sentence",
+            )),
+            Event::Html(_) | Event::InlineHtml(_) => Some((
+                range.start,
+                "raw HTML shows as the text it is typed as, tags and all: posts are Markdown only",
+            )),
+            Event::Start(Tag::Image { .. }) => Some((
+                range.start,
+                "an image shows as its description alone: posts have no images",
             )),
             _ => None,
         })
@@ -400,7 +419,7 @@ mod tests {
             assert_eq!(only_text(&blocks), [Inline::Text("x".into())], "{md}");
             assert_eq!(
                 unlinked_links(md),
-                [UnlinkedLink {
+                [Link {
                     offset: 0,
                     url: md[4..md.len() - 1].into()
                 }],
@@ -410,11 +429,29 @@ mod tests {
     }
 
     #[test]
+    fn site_links_are_listed_for_checking() {
+        let md = "See [the table](/league-table?q=x), [the report](https://example.org/r)\n\nand [a post](/posts/a).";
+        assert_eq!(
+            site_links(md),
+            [
+                Link {
+                    offset: 4,
+                    url: "/league-table?q=x".into()
+                },
+                Link {
+                    offset: md.find("[a post]").unwrap(),
+                    url: "/posts/a".into()
+                }
+            ]
+        );
+    }
+
+    #[test]
     fn kept_links_are_not_reported() {
         let md = "See [the table](/league-table), [the report](https://example.org/r)\n\nand [this](www.example.org).";
         assert_eq!(
             unlinked_links(md),
-            [UnlinkedLink {
+            [Link {
                 offset: md.find("[this]").unwrap(),
                 url: "www.example.org".into()
             }]

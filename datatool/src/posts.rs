@@ -1,7 +1,7 @@
 //! Reads a post: TOML front matter between `+++` lines, then a Markdown body.
 
 use crate::diagnostic::{line_of, Diagnostic};
-use crate::markdown::{plain_text, to_blocks, unlinked_links, unsupported_syntax};
+use crate::markdown::{plain_text, site_links, to_blocks, unlinked_links, unsupported_syntax};
 use model::date::{PartialDate, Precision};
 use model::format::{PostFile, FORMAT_VERSION, POST_FORMAT};
 use model::post::{reading_minutes, PostSummary};
@@ -23,14 +23,19 @@ struct FrontMatter {
 }
 
 const FENCE: &str = "+++";
+/// The length this project's own posts keep to (a test checks them); the tool only warns.
+const WORDS: std::ops::RangeInclusive<usize> = 150..=400;
 const EXCERPT_CHARS: usize = 220;
 
 /// A post that can be published, and what the editor should still hear about it.
 #[derive(Debug)]
 pub struct ReadPost {
     pub file: PostFile,
-    /// Links that keep only their words (see `markdown::unlinked_links`).
+    /// Links that keep only their words (see `markdown::unlinked_links`), unsupported
+    /// Markdown, a length outside the project's own.
     pub warnings: Vec<Diagnostic>,
+    /// Links to pages of this site, by line, to check once every post is known.
+    pub site_links: Vec<(usize, String)>,
 }
 
 /// The part of a post that the end of `before` (the file's text up to some byte) falls in, for
@@ -70,11 +75,13 @@ fn front_matter_field(line: &str) -> String {
         .to_string()
 }
 
-/// Reads the post at `path`, whose slug is its file name; `known_ids` are the inspections it may name.
+/// Reads the post at `path`, whose slug is its file name; `known_ids` are the inspections it may
+/// name (`None` when the inspections could not be read, so that the post's other problems are
+/// still reported).
 pub fn parse(
     path: &Path,
     text: &str,
-    known_ids: &HashSet<&str>,
+    known_ids: Option<&HashSet<&str>>,
 ) -> Result<ReadPost, Vec<Diagnostic>> {
     let error = |line: usize, field: Option<&str>, reason: String| {
         vec![Diagnostic::new(path, Some(line), field, reason)]
@@ -127,7 +134,27 @@ pub fn parse(
         let line_start = front[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = front[start..].find('\n').map_or(front.len(), |i| start + i);
         let field = front_matter_field(&front[line_start..line_end]);
-        error(line, Some(&field), e.message().to_string())
+        let message = e.message();
+        // TOML puts a missing key's error on the first line of the table, whatever key that is.
+        if let Some(key) = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next())
+        {
+            return error(
+                1,
+                Some("front matter"),
+                format!("'{key}' is missing: add a line such as {key} = \"…\""),
+            );
+        }
+        // An unquoted date is a TOML date, not text.
+        if field == "published" && message.starts_with("invalid type: map") {
+            return error(
+                line,
+                Some(&field),
+                "the date must be in quotes, e.g. published = \"2026-11-20\"".into(),
+            );
+        }
+        error(line, Some(&field), message.to_string())
     })?;
     let field_line = |field: &str| {
         front
@@ -194,7 +221,7 @@ pub fn parse(
     }
     for (i, id) in matter.inspections.iter().enumerate() {
         check(
-            known_ids.contains(id.as_str()),
+            known_ids.is_none_or(|known| known.contains(id.as_str())),
             "inspections",
             format!("unknown inspection id '{id}': not in inspections.csv"),
         );
@@ -217,7 +244,7 @@ pub fn parse(
             None
         }
     };
-    let warnings = unlinked_links(body)
+    let mut warnings: Vec<Diagnostic> = unlinked_links(body)
         .into_iter()
         .map(|link| {
             Diagnostic::new(
@@ -236,11 +263,14 @@ pub fn parse(
                 .map(|(offset, what)| Diagnostic::new(path, Some(body_line(offset)), Some("body"), what)),
         )
         .collect();
+    let site_links: Vec<(usize, String)> = site_links(body)
+        .into_iter()
+        .map(|link| (body_line(link.offset), link.url))
+        .collect();
     let (Some(body), Ok(published), true) = (blocks, published, errors.is_empty()) else {
         return Err(errors);
     };
-    // Any length reads (this project's own posts are held to 150 to 400 words by a test), but
-    // not none: an empty post is a mistake.
+    // Any length reads, but not none: an empty post is a mistake.
     let words = plain_text(&body);
     let word_count = words.split_whitespace().count();
     if word_count == 0 {
@@ -248,6 +278,18 @@ pub fn parse(
             body_first_line,
             Some("body"),
             "the body has no words a reader would see".into(),
+        ));
+    }
+    if !WORDS.contains(&word_count) {
+        warnings.push(Diagnostic::new(
+            path,
+            Some(body_first_line),
+            Some("body"),
+            format!(
+                "{word_count} words: this site's posts run from {} to {} words, and its test command refuses its own posts outside that",
+                WORDS.start(),
+                WORDS.end()
+            ),
         ));
     }
     let file = PostFile {
@@ -265,7 +307,11 @@ pub fn parse(
         },
         body,
     };
-    Ok(ReadPost { file, warnings })
+    Ok(ReadPost {
+        file,
+        warnings,
+        site_links,
+    })
 }
 
 /// True when `rest` starts with a line ending or is empty: the fence was a whole line.
@@ -309,7 +355,7 @@ mod tests {
     }
 
     fn read_str(text: &str) -> Result<ReadPost, Vec<Diagnostic>> {
-        parse(Path::new("content/posts/a-post.md"), text, &ids())
+        parse(Path::new("content/posts/a-post.md"), text, Some(&ids()))
     }
 
     /// A body of `n` words: "One two three." then filler.
@@ -330,9 +376,11 @@ mod tests {
     /// A link that would lose its address is published as words, and the editor is told where.
     #[test]
     fn a_link_kept_as_words_is_a_warning_with_its_line() {
-        let body =
-            "\nSee [the report](www.example.org/report).\n\nAnd [the table](/league-table).\n";
-        let read = read_str(&post(GOOD_FRONT, body)).unwrap();
+        let body = format!(
+            "\nSee [the report](www.example.org/report).\n\nAnd [the table](/league-table).\n{}",
+            words(150)
+        );
+        let read = read_str(&post(GOOD_FRONT, &body)).unwrap();
         let warnings: Vec<String> = read.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             warnings,
@@ -345,9 +393,9 @@ mod tests {
     }
 
     #[test]
-    fn a_table_or_a_footnote_is_a_warning_with_its_line() {
-        let body = "\nAs follows.\n\n| Band | Count |\n| --- | --- |\n| Good | 2 |\n\nA claim.[^1]\n\n[^1]: A source.\n";
-        let read = read_str(&post(GOOD_FRONT, body)).unwrap();
+    fn unsupported_markdown_is_a_warning_with_its_line() {
+        let body = format!("\nAs follows.\n\n| Band | Count |\n| --- | --- |\n| Good | 2 |\n\nA claim.[^1]\n\n[^1]: A source.\n\n<b>Bold</b>, and ![a chart](https://example.org/c.png).\n{}", words(150));
+        let read = read_str(&post(GOOD_FRONT, &body)).unwrap();
         let warnings: Vec<String> = read.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             warnings,
@@ -355,6 +403,9 @@ mod tests {
                 "content/posts/a-post.md:11: body: a table shows as lines of text with their pipes: posts have no tables; use a list",
                 "content/posts/a-post.md:15: body: a footnote shows as its [^…] marker in the text: posts have no footnotes; put the note in a sentence",
                 "content/posts/a-post.md:17: body: a footnote shows as its [^…] marker in the text: posts have no footnotes; put the note in a sentence",
+                "content/posts/a-post.md:19: body: raw HTML shows as the text it is typed as, tags and all: posts are Markdown only",
+                "content/posts/a-post.md:19: body: raw HTML shows as the text it is typed as, tags and all: posts are Markdown only",
+                "content/posts/a-post.md:19: body: an image shows as its description alone: posts have no images",
             ]
         );
     }
@@ -375,6 +426,23 @@ mod tests {
     }
 
     #[test]
+    fn a_length_outside_the_sites_own_is_a_warning() {
+        let length_warnings = |n: usize| {
+            let read = read_str(&post(GOOD_FRONT, &words(n))).unwrap();
+            read.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            length_warnings(70),
+            ["content/posts/a-post.md:7: body: 70 words: this site's posts run from 150 to 400 words, and its test command refuses its own posts outside that"]
+        );
+        assert!(length_warnings(401)[0].contains("401 words"));
+        assert!(length_warnings(150).is_empty() && length_warnings(400).is_empty());
+    }
+
+    #[test]
     fn published_needs_the_day() {
         let front = GOOD_FRONT.replace("2026-11-20", "2026-11");
         assert_eq!(
@@ -386,7 +454,10 @@ mod tests {
     #[test]
     fn published_must_be_a_string() {
         let front = GOOD_FRONT.replace("\"2026-11-20\"", "2026-11-20");
-        assert!(first_error(&post(&front, &words(150))).contains(":4: published: invalid type"));
+        assert_eq!(
+            first_error(&post(&front, &words(150))),
+            "content/posts/a-post.md:4: published: the date must be in quotes, e.g. published = \"2026-11-20\""
+        );
     }
 
     #[test]
@@ -457,9 +528,12 @@ mod tests {
     }
 
     #[test]
-    fn missing_required_field() {
+    fn a_missing_field_is_named_not_the_first_line_s() {
         let front = GOOD_FRONT.replace("standfirst = \"Short.\"\n", "");
-        assert!(first_error(&post(&front, "Body.")).contains("missing field `standfirst`"));
+        assert_eq!(
+            first_error(&post(&front, "Body.")),
+            "content/posts/a-post.md:1: front matter: 'standfirst' is missing: add a line such as standfirst = \"…\""
+        );
     }
 
     #[test]
@@ -524,7 +598,7 @@ mod tests {
         let err = parse(
             Path::new("content/posts/A Post.md"),
             &post(GOOD_FRONT, "Body."),
-            &ids(),
+            Some(&ids()),
         )
         .unwrap_err();
         assert_eq!(err[0].field.as_deref(), Some("file name"));
@@ -554,7 +628,7 @@ mod tests {
         let err = parse(
             Path::new("content/posts/index.md"),
             &post(GOOD_FRONT, "Body."),
-            &ids(),
+            Some(&ids()),
         )
         .unwrap_err();
         assert!(err[0].reason.contains("not be 'index'"));

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown::plain_text;
+use crate::site_paths::missing_page;
 use crate::{feed, inspections_csv, posts, read_source, standards_csv};
 use model::format::{
     PostFile, PostsIndex, PostsSearch, Provenance, RatingsFile, FORMAT_VERSION, POSTS_INDEX_FORMAT,
@@ -11,7 +12,7 @@ use model::post::newest_first;
 use serde::Serialize;
 use std::collections::HashSet;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Everything the app needs, validated.
 pub struct Site {
@@ -34,42 +35,52 @@ pub fn compile(root: &Path) -> Result<Site, Vec<Diagnostic>> {
     let standards_path = data.join("standards.csv");
     let standards = standards_csv::parse(&standards_path, &read_source(&standards_path)?)?;
     let inspections_path = data.join("inspections.csv");
+    let mut errors = Vec::new();
+    // The posts are read even when the inspections are not, so that one run reports both.
     let inspections = inspections_csv::parse(
         &inspections_path,
         &read_source(&inspections_path)?,
         &standards,
-    )?;
+    )
+    .map_err(|mut e| errors.append(&mut e))
+    .ok();
+    let known_ids: Option<HashSet<&str>> = inspections
+        .as_ref()
+        .map(|all| all.iter().map(|i| i.id.as_str()).collect());
 
-    let known_ids: HashSet<&str> = inspections.iter().map(|i| i.id.as_str()).collect();
-    let posts_dir = root.join("content/posts");
-    let mut paths: Vec<_> = std::fs::read_dir(&posts_dir)
-        .map_err(|e| {
-            vec![Diagnostic::new(
-                &posts_dir,
-                None,
-                None,
-                format!("cannot read: {e}"),
-            )]
-        })?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    paths.sort();
     let mut posts = Vec::new();
     let mut warnings = Vec::new();
-    let mut errors = Vec::new();
-    for path in &paths {
-        match read_source(path).and_then(|text| posts::parse(path, &text, &known_ids)) {
+    let mut site_links = Vec::new();
+    for path in post_paths(&root.join("content/posts"), &mut errors) {
+        match read_source(&path).and_then(|text| posts::parse(&path, &text, known_ids.as_ref())) {
             Ok(mut read) => {
                 posts.push(read.file);
                 warnings.append(&mut read.warnings);
+                site_links.extend(
+                    read.site_links
+                        .into_iter()
+                        .map(|(line, url)| (path.clone(), line, url)),
+                );
             }
             Err(mut e) => errors.append(&mut e),
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if let Some(known_ids) = &known_ids {
+        let slugs: HashSet<&str> = posts.iter().map(|p| p.summary.slug.as_str()).collect();
+        errors.extend(site_links.iter().filter_map(|(path, line, url)| {
+            missing_page(url, known_ids, &slugs).map(|why| {
+                Diagnostic::new(
+                    path,
+                    Some(*line),
+                    Some("body"),
+                    format!("the link to '{url}' leads nowhere: {why}"),
+                )
+            })
+        }));
     }
+    let Some(inspections) = inspections.filter(|_| errors.is_empty()) else {
+        return Err(errors);
+    };
     posts.sort_by(|a, b| newest_first(&a.summary, &b.summary));
 
     let sources = inspections
@@ -99,6 +110,43 @@ pub fn compile(root: &Path) -> Result<Site, Vec<Diagnostic>> {
         origin,
         warnings,
     })
+}
+
+/// Every post in `dir`, in name order. Anything else there (a `.MD`, `.markdown` or `.txt`
+/// file, a folder) is an error rather than a post silently left out; hidden files and editors'
+/// `~` backups are passed over.
+fn post_paths(dir: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(Diagnostic::new(
+                dir,
+                None,
+                None,
+                format!("cannot read: {e}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut paths = Vec::new();
+    for path in entries.filter_map(|entry| entry.ok().map(|e| e.path())) {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        if path.is_file() && path.extension().is_some_and(|e| e == "md") {
+            paths.push(path);
+        } else {
+            errors.push(Diagnostic::new(
+                &path,
+                None,
+                None,
+                "not read as a post: a post is a file named like 'my-post.md' directly in content/posts (rename it, or move it out of the folder)",
+            ));
+        }
+    }
+    paths.sort();
+    paths
 }
 
 impl Site {

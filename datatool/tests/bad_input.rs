@@ -95,7 +95,9 @@ fn every_bad_input_is_refused_with_its_message_and_leaves_the_previous_json() {
             assert!(!files.is_empty(), "{name}: no input files");
             let spoil = |root: &Path| {
                 for (rel, bytes) in &files {
-                    fs::write(root.join(rel), bytes).unwrap();
+                    let path = root.join(rel);
+                    fs::create_dir_all(path.parent().unwrap()).unwrap();
+                    fs::write(path, bytes).unwrap();
                 }
             };
             fails_cleanly(&name, spoil, &expected)
