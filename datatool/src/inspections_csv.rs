@@ -183,6 +183,10 @@ pub fn parse(
     let mut inspections = Vec::new();
     let mut first_line_of: HashMap<String, usize> = HashMap::new();
     for (line, record) in csv_records(&mut reader, path, text, &mut errors) {
+        // A spreadsheet's empty row, saved as commas alone: nothing to read, nothing lost.
+        if record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
         if record.len() != headers.len() {
             errors.push(wrong_field_count(path, line, &header_record, &record));
             continue;
@@ -397,6 +401,13 @@ mod tests {
         assert_eq!(a.score.as_ref().map(|s| (s.points, s.max)), Some((4, 6)));
         assert_eq!(a.other_sources.len(), 2);
         assert_eq!(a.caseload.as_ref().unwrap().count, 3000);
+    }
+
+    #[test]
+    fn a_spreadsheets_empty_rows_are_passed_over() {
+        let empty = ",".repeat(HEADER.matches(',').count());
+        let rows = run(&format!("{GOOD}{empty}\n{empty}\n")).unwrap();
+        assert_eq!(rows.len(), 1);
     }
 
     #[test]
