@@ -126,7 +126,7 @@ fn BandSummaryTable(groups: Vec<BandCounts>) -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="band-summary-caption">
             <table class="band-summary-table">
-                <caption id="band-summary-caption">"Inspections by overall band, per kind and round"</caption>
+                <caption id="band-summary-caption"><span>"Inspections by overall band, per kind and round"</span></caption>
                 <thead>
                     <tr>
                         <th scope="col">"Kind and round"</th>

@@ -183,7 +183,7 @@ fn CompareTable(file: RatingsFile, shown: Vec<Inspection>, names: Vec<String>) -
         <div class="table-scroll sticky-head" tabindex="0" role="region" aria-labelledby="compare-caption">
             <table class="compare-table">
                 <caption id="compare-caption">
-                    {format!("{} inspection{} side by side", shown.len(), if shown.len() == 1 { "" } else { "s" })}
+                    <span>{format!("{} inspection{} side by side", shown.len(), if shown.len() == 1 { "" } else { "s" })}</span>
                 </caption>
                 <thead>
                     <tr>

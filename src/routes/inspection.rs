@@ -75,8 +75,12 @@ fn Details(
             view! {
                 <tr data-standard=standard.code.clone()>
                     <td>{standard.code.clone()}</td>
-                    <th scope="row">{standard.name.clone()}</th>
-                    <td>{standard.domain.clone()}</td>
+                    // The domain under the name, as on the compare page: a column of its own put
+                    // the band off a phone's screen.
+                    <th scope="row">
+                        {standard.name.clone()}
+                        <span class="domain">{standard.domain.clone()}</span>
+                    </th>
                     <td data-col="band"><StandardRatingView rating /></td>
                 </tr>
             }
@@ -122,12 +126,12 @@ fn Details(
             <h2 id="standards-heading">"Standards"</h2>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="standards-heading">
                 <table class="standards-table">
-                    <caption>{format!("The standards a {} is rated on", inspection.kind.name())}</caption>
+                    <caption><span>{format!("The standards a {} is rated on", inspection.kind.name())}</span></caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Number"</th>
-                            <th scope="col">"Standard"</th>
-                            <th scope="col">"Domain"</th>
+                            // "No." for the eye, a narrow column on a phone; the word for screen readers.
+                            <th scope="col"><span aria-hidden="true">"No."</span><span class="visually-hidden">"Number"</span></th>
+                            <th scope="col">"Standard and domain"</th>
                             <th scope="col">"Band"</th>
                         </tr>
                     </thead>

@@ -103,7 +103,7 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
             aria-labelledby="league-caption"
         >
             <table class="league-table">
-                <caption id="league-caption">{data.with_value(TableData::caption)}</caption>
+                <caption id="league-caption"><span>{data.with_value(TableData::caption)}</span></caption>
                 <TableHead view columns />
                 <TableBody data page_rows columns picked />
             </table>

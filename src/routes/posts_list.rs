@@ -138,7 +138,7 @@ fn PostsBrowser(posts: Vec<PostSummary>) -> impl IntoView {
             <SearchField
                 id=SEARCH_ID
                 label="Search posts"
-                placeholder="Organisation, owner, place or word"
+                placeholder="Name, owner, place or word"
                 value=Signal::derive(move || query.read().text.clone())
                 on_input=Callback::new({
                     let go = go.clone();

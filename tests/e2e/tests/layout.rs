@@ -272,3 +272,81 @@ async fn keyboard_focus_going_up_the_table_shows_below_its_head() {
     }
     e2e.stop().await;
 }
+
+/// Scrolling the league table sideways step by step: `[the groups' names seen over the pinned
+/// "Organisation" header, the steps at which the caption's words left the box, whether the
+/// corner was on screen to look at]`.
+const CORNER_AND_CAPTION: &str = r#"
+const box = document.querySelector('.league-table').closest('.table-scroll');
+const org = box.querySelector('thead th[data-col="organisation"]');
+// The caption's words, wherever its markup puts them.
+const caption = document.createRange();
+caption.selectNodeContents(box.querySelector('caption'));
+// Only what is on screen can be looked for at a point.
+box.scrollIntoView({ block: 'start' });
+const over = new Set();
+const gone = [];
+let looked = 0;
+for (let left = 0; left <= box.scrollWidth - box.clientWidth; left += 40) {
+  box.scrollLeft = left;
+  const corner = org.getBoundingClientRect();
+  const seen = document.elementFromPoint(corner.left + corner.width / 2, corner.top - 6);
+  if (seen && box.contains(seen)) { looked += 1; }
+  const group = seen && seen.closest('th[scope="colgroup"]');
+  if (group) { over.add(group.textContent.trim()); }
+  const words = caption.getBoundingClientRect();
+  const inner = box.getBoundingClientRect();
+  if (words.left < inner.left - 1 || words.left > inner.left + 40) { gone.push(left); }
+}
+return [Array.from(over), gone, looked > 0];
+"#;
+
+/// Scrolled sideways, the standards' group names slide under a corner above the pinned
+/// organisation header, not over it (where one would read as that column's group), and the
+/// table's caption keeps its words in view.
+#[tokio::test]
+async fn scrolled_sideways_no_group_name_sits_over_the_organisation_header() {
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    for (width, height) in VIEWPORTS {
+        full_table_at(&e2e, (width, height)).await;
+        let seen = run_js(client, CORNER_AND_CAPTION, vec![]).await;
+        assert_eq!(
+            seen,
+            json!([[], [], true]),
+            "at {width}px: [group names over the corner, scroll offsets where the caption left, the corner on screen]"
+        );
+    }
+    e2e.stop().await;
+}
+
+/// On a phone an inspection's standards show their bands without scrolling sideways: the
+/// domain sits under each standard's name, not in a column of its own.
+#[tokio::test]
+async fn an_inspections_standards_fit_a_phone() {
+    let inspection = app::inspections()
+        .into_iter()
+        .next()
+        .expect("an inspection");
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e.set_viewport(VIEWPORTS[0].0, VIEWPORTS[0].1).await;
+    e2e.goto(&format!("/inspections/{}", inspection.id)).await;
+    wait_for_css(client, "table.standards-table tbody tr").await;
+    let sizes = run_js(
+        client,
+        "const t = document.querySelector('table.standards-table');\
+         const box = t.closest('.table-scroll').getBoundingClientRect();\
+         const bands = Array.from(t.querySelectorAll('[data-col=band]')).map(c => c.getBoundingClientRect().right);\
+         return [t.scrollWidth <= t.parentElement.clientWidth, bands.every(r => r <= box.right + 1),\
+                 innerWidth];",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        (&sizes[0], &sizes[1]),
+        (&json!(true), &json!(true)),
+        "[fits, every band in view, window width]: {sizes}"
+    );
+    e2e.stop().await;
+}
