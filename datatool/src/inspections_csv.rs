@@ -280,6 +280,7 @@ fn parse_row(row: &mut Row, standards: &[Standard]) -> Option<Inspection> {
         }
         confidence
     });
+    check_claims(row, standards, kind, round, overall, &bands, confidence);
     if row.errors.len() > errors_before {
         return None;
     }
@@ -310,6 +311,51 @@ fn parse_row(row: &mut Row, standards: &[Standard]) -> Option<Inspection> {
         confidence,
         notes: row.get("notes").map(str::to_string),
     })
+}
+
+/// What the row says of itself must agree with its figures, by data/README.md's definitions:
+/// rounds belong to the CRC and NPS programmes, `high` confidence means the overall band and
+/// every applicable standard are confirmed, and `medium` that the overall band is.
+fn check_claims(
+    row: &mut Row,
+    standards: &[Standard],
+    kind: Option<Kind>,
+    round: Option<u8>,
+    overall: Option<Band>,
+    bands: &BTreeMap<String, Band>,
+    confidence: Option<Confidence>,
+) {
+    if kind == Some(Kind::Pdu) && round.is_some() {
+        row.error(
+            "round",
+            "a PDU has no round (rounds are the CRC and NPS programmes of 2018 to 2020): leave it empty".into(),
+        );
+    }
+    let Some(claim @ (Confidence::High | Confidence::Medium)) = confidence else {
+        return;
+    };
+    // An overall band that could not be read is reported already.
+    if overall.is_none() && row.get("overall").is_none() {
+        row.error(
+            "confidence",
+            format!("'{}' says the overall band is confirmed, but overall is empty: give the band, or say 'low' or nothing", claim.name()),
+        );
+    } else if let (Confidence::High, Some(kind)) = (claim, kind) {
+        let missing: Vec<&str> = standards
+            .iter()
+            .filter(|s| s.applies_to(kind) && !bands.contains_key(&s.code))
+            .map(|s| s.code.as_str())
+            .collect();
+        if !missing.is_empty() {
+            row.error(
+                "confidence",
+                format!("'high' says every standard is confirmed, but {} empty: give the bands, or say 'medium'", match missing.as_slice() {
+                    [one] => format!("{one} is"),
+                    many => format!("{} are", many.join(", ")),
+                }),
+            );
+        }
+    }
 }
 
 /// A date, which must agree with its stated precision.
@@ -411,8 +457,38 @@ mod tests {
     }
 
     #[test]
+    fn a_pdu_has_no_round() {
+        let row = GOOD
+            .replace(",CRC,", ",PDU,")
+            .replace(",Good,Good,,", ",Good,,Good,");
+        assert_eq!(
+            only_error(&row),
+            "inspections.csv:2: round: a PDU has no round (rounds are the CRC and NPS programmes of 2018 to 2020): leave it empty"
+        );
+    }
+
+    #[test]
+    fn confidence_agrees_with_what_is_known() {
+        let no_overall = GOOD.replace(",1,Good,", ",1,,");
+        assert_eq!(
+            only_error(&no_overall),
+            "inspections.csv:2: confidence: 'medium' says the overall band is confirmed, but overall is empty: give the band, or say 'low' or nothing"
+        );
+        assert!(run(&no_overall.replace(",medium,", ",low,")).is_ok());
+        // This test's CRC framework is 1.1 and 3.2.
+        let high = GOOD.replace(",medium,", ",high,");
+        assert!(run(&high).is_ok());
+        assert_eq!(
+            only_error(&high.replace(",Good,Good,,", ",Good,,,")),
+            "inspections.csv:2: confidence: 'high' says every standard is confirmed, but 3.2 is empty: give the bands, or say 'medium'"
+        );
+    }
+
+    #[test]
     fn blank_overall_and_standards_stay_unknown() {
-        let row = GOOD.replace(",Good,,,Good,Good,", ",,,,,,");
+        let row = GOOD
+            .replace(",Good,,,Good,Good,", ",,,,,,")
+            .replace(",medium,", ",low,");
         let a = &run(&row).unwrap()[0];
         assert_eq!(a.overall, None);
         assert!(a.standards.is_empty());
