@@ -51,9 +51,20 @@ pub fn compile(root: &Path) -> Result<Site, Vec<Diagnostic>> {
     let mut posts = Vec::new();
     let mut warnings = Vec::new();
     let mut site_links = Vec::new();
+    let mut titles = std::collections::HashMap::new();
     for path in post_paths(&root.join("content/posts"), &mut errors) {
         match read_source(&path).and_then(|text| posts::parse(&path, &text, known_ids.as_ref())) {
             Ok(mut read) => {
+                // A copied post whose title was not changed: two posts a reader cannot tell apart.
+                let title = read.file.summary.title.clone();
+                if let Some(first) = titles.insert(title.clone(), path.clone()) {
+                    warnings.push(Diagnostic::new(
+                        &path,
+                        None,
+                        Some("title"),
+                        format!("'{title}' is also the title of {}", first.display()),
+                    ));
+                }
                 posts.push(read.file);
                 warnings.append(&mut read.warnings);
                 site_links.extend(

@@ -145,6 +145,29 @@ fn a_link_kept_as_words_builds_with_a_warning() {
     );
 }
 
+/// A post copied to start a new one, its title left as it was, builds with a warning.
+#[test]
+fn a_copied_post_with_the_same_title_builds_with_a_warning() {
+    let dir = project_copy();
+    let posts = dir.path().join("content/posts");
+    let first = fs::read_dir(&posts)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .min()
+        .unwrap();
+    let copy = posts.join("zz-a-copied-post.md");
+    fs::copy(&first, &copy).unwrap();
+    let output = run(dir.path(), "build");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let expected = format!("warning: {}: title: '", copy.display());
+    assert!(
+        stderr.contains(&expected)
+            && stderr.contains(&format!("is also the title of {}", first.display())),
+        "expected {expected:?} in:\n{stderr}"
+    );
+}
+
 #[test]
 fn a_post_removed_from_the_sources_is_removed_from_the_output() {
     let dir = project_copy();
