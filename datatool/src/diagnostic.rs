@@ -98,29 +98,42 @@ fn field_name(header: &csv::StringRecord, index: usize) -> Option<String> {
 
 /// The error for a row whose number of fields differs from the header's, named by the field
 /// that runs over several lines (most likely a quote left open, which swallows the lines after
-/// it), by the first column a short row has no field for, or by the first field past the last
-/// column.
+/// it), else by the first column whose value does not fit it (`fits`: a comma left unquoted or
+/// a value left out shifts every value after it), else by the first column a short row has no
+/// field for, or by the first field past the last column.
 pub fn wrong_field_count(
     path: &Path,
     line: usize,
     header: &csv::StringRecord,
     record: &csv::StringRecord,
+    fits: impl Fn(&str, &str) -> bool,
 ) -> Diagnostic {
     let counts = format!(
         "{} fields but the header has {}",
         record.len(),
         header.len()
     );
-    let (field, reason) = match record.iter().position(|field| field.contains('\n')) {
-        Some(open) => (
+    let misfit = header
+        .iter()
+        .zip(record.iter())
+        .position(|(column, value)| !fits(column.trim(), value.trim()));
+    let (field, reason) = match (record.iter().position(|field| field.contains('\n')), misfit) {
+        (Some(open), _) => (
             field_name(header, open),
             format!("this field runs over several lines, so a quote opened in it is probably not closed and the lines after it were read as part of it (the row has {counts})"),
         ),
-        None if record.len() < header.len() => (
+        (None, Some(at)) => (
+            field_name(header, at),
+            format!(
+                "'{}' does not fit this column, so the values are out of step before it: a value with a comma in it needs double quotes around it, and an empty value still needs its comma (the row has {counts})",
+                &record[at]
+            ),
+        ),
+        (None, None) if record.len() < header.len() => (
             field_name(header, record.len()),
             format!("the row ends before this column: it has {counts}"),
         ),
-        None => (
+        (None, None) => (
             Some(format!("field {}", header.len() + 1)),
             format!("the row has {counts}: a value with a comma in it needs double quotes around it"),
         ),

@@ -4,6 +4,7 @@ use crate::diagnostic::{csv_records, no_header, wrong_field_count, Diagnostic};
 use model::band::Band;
 use model::date::{PartialDate, Precision};
 use model::inspection::{Caseload, Confidence, Inspection, Kind, Standard};
+use model::link::is_web_link;
 use model::score::derive_score;
 use model::slug::is_slug;
 use model::validate::check_inspection;
@@ -188,7 +189,13 @@ pub fn parse(
             continue;
         }
         if record.len() != headers.len() {
-            errors.push(wrong_field_count(path, line, &header_record, &record));
+            errors.push(wrong_field_count(
+                path,
+                line,
+                &header_record,
+                &record,
+                |column, value| fits_column(column, value, standards),
+            ));
             continue;
         }
         let mut row = Row {
@@ -227,6 +234,24 @@ pub fn parse(
     } else {
         Err(errors)
     }
+}
+
+/// Whether `value` has the shape column `column` asks for (empty fits any): used only to find
+/// where a row with a wrong number of fields went out of step.
+fn fits_column(column: &str, value: &str, standards: &[Standard]) -> bool {
+    let number = |v: &str| v.chars().all(|c| c.is_ascii_digit());
+    value.is_empty()
+        || match column {
+            "kind" => Kind::parse(value).is_some(),
+            "published" => PartialDate::parse(value).is_ok(),
+            "published_precision" => Precision::parse(value).is_some(),
+            "round" | "score" | "caseload" => number(value),
+            "overall" => Band::parse(value).is_some(),
+            "source_url" => is_web_link(value),
+            "confidence" => Confidence::parse(value).is_some(),
+            code if standards.iter().any(|s| s.code == code) => Band::parse(value).is_some(),
+            _ => true,
+        }
 }
 
 /// Reads one row, reporting each bad field; `None` when a field the rest depends on is unusable.
@@ -454,6 +479,23 @@ mod tests {
         let empty = ",".repeat(HEADER.matches(',').count());
         let rows = run(&format!("{GOOD}{empty}\n{empty}\n")).unwrap();
         assert_eq!(rows.len(), 1);
+    }
+
+    #[test]
+    fn a_row_out_of_step_is_named_where_it_went_out_of_step() {
+        // An unquoted comma in the owner: the date's place holds the region.
+        let comma = GOOD.replace(",Owner,", ",Owner, with Partner,");
+        assert_eq!(
+            only_error(&comma),
+            "inspections.csv:2: published: 'Area' does not fit this column, so the values are out of step before it: a value with a comma in it needs double quotes around it, and an empty value still needs its comma (the row has 21 fields but the header has 20)"
+        );
+        // The caseload's qualifier left out with its comma: the source lands in its place.
+        let short = GOOD.replace(",3000,nearly,", ",3000,");
+        assert!(
+            only_error(&short).starts_with("inspections.csv:2: source_url: 'https://example.org/b ; https://example.org/c' does not fit this column"),
+            "{}",
+            only_error(&short)
+        );
     }
 
     #[test]
