@@ -2,6 +2,7 @@
 //! reader's hand does not drop focus back to the start of the page.
 
 use crate::check_again::check_every;
+use leptos::prelude::{GetValue, SetValue, StoredValue};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -25,6 +26,72 @@ pub fn focus_in_view(target: &Element) {
         nearest.set_block(ScrollLogicalPosition::Nearest);
         target.scroll_into_view_with_scroll_into_view_options(&nearest);
     }
+}
+
+/// Keeps what the keyboard focuses inside a table box beside its pinned first column, not under
+/// it: browsers scroll only for an element wholly out of view, and one under the pinned column
+/// is in view to them. Wire `pointer_down`, `key_down` and `focus_in` to the box's events.
+#[derive(Clone, Copy, Default)]
+pub struct KeyboardReveal {
+    /// A press of a mouse, pen or finger is what moves focus: then the box must not scroll, or
+    /// the click would land on what scrolled under it. (`:focus-visible` cannot tell: WebKit
+    /// does not match it for buttons reached with Tab.)
+    pressed: StoredValue<bool>,
+}
+
+impl KeyboardReveal {
+    pub fn pointer_down(&self) {
+        self.pressed.set_value(true);
+    }
+
+    pub fn key_down(&self) {
+        self.pressed.set_value(false);
+    }
+
+    pub fn focus_in(&self, event: &web_sys::Event) {
+        if !self.pressed.get_value() {
+            reveal_beside_pinned_column(event);
+        }
+    }
+}
+
+/// Scrolls the box sideways so the event's target shows beside the pinned first column,
+/// starting in view. Sideways only: going up and down, the browser's own scrolling and the
+/// box's scroll padding do it. Not for the pinned cells themselves.
+fn reveal_beside_pinned_column(event: &web_sys::Event) {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let closest = |selector: &str| target.closest(selector).ok().flatten();
+    let Some(scroller) = closest(".table-scroll") else {
+        return;
+    };
+    if closest("tbody th, thead th[data-col=organisation]").is_some() {
+        return;
+    }
+    // The pinned column's right edge once stuck at the box's left, as it will be after a scroll.
+    let edges = scroller.get_bounding_client_rect();
+    let box_left = edges.left() + f64::from(scroller.client_left());
+    let box_right = box_left + f64::from(scroller.client_width());
+    let pin_right = scroller
+        .query_selector("thead th[data-col=organisation], tbody th")
+        .ok()
+        .flatten()
+        .map_or(box_left, |pin| {
+            box_left + pin.get_bounding_client_rect().width()
+        });
+    let place = target.get_bounding_client_rect();
+    let hidden_before = pin_right - place.left();
+    let hidden_after = place.right() - box_right;
+    let by = if hidden_before > 0.0 {
+        -hidden_before
+    } else if hidden_after > 0.0 {
+        // Never so far that its start goes under the pinned column.
+        hidden_after.min(-hidden_before)
+    } else {
+        return;
+    };
+    scroller.set_scroll_left(scroller.scroll_left() + by.ceil() as i32);
 }
 
 /// How long, in checks, a retried panel is watched: the fetch gives up after 15 s.

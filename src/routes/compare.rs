@@ -4,6 +4,7 @@ use crate::api;
 use crate::components::fetched::Fetched;
 use crate::components::inspection_fields::inspection_fields;
 use crate::components::standard_rating::StandardRatingView;
+use crate::focus::KeyboardReveal;
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -179,8 +180,9 @@ fn CompareTable(file: RatingsFile, shown: Vec<Inspection>, names: Vec<String>) -
             }
         })
         .collect_view();
+    let reveal = KeyboardReveal::default();
     view! {
-        <div class="table-scroll sticky-head" tabindex="0" role="region" aria-labelledby="compare-caption">
+        <div class="table-scroll sticky-head" tabindex="0" role="region" aria-labelledby="compare-caption" on:pointerdown=move |_| reveal.pointer_down() on:keydown=move |_| reveal.key_down() on:focusin=move |ev| reveal.focus_in(&ev)>
             <table class="compare-table">
                 <caption id="compare-caption">
                     <span>{format!("{} inspection{} side by side", shown.len(), if shown.len() == 1 { "" } else { "s" })}</span>

@@ -15,6 +15,7 @@ use crate::components::league_table::share::CopyLink;
 use crate::components::league_table::skip_link::{SkipToTable, TABLE_REGION_ID};
 use crate::components::league_table::then_by::ThenBy;
 use crate::components::league_table::view_state::TableView;
+use crate::focus::KeyboardReveal;
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -62,6 +63,7 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
         rows[page_range(rows.len(), state.read().page)].to_vec()
     });
     let picked = RwSignal::new(Vec::<String>::new());
+    let reveal = KeyboardReveal::default();
 
     let count = move || shown_count(rows.read().len(), total);
     let announcement = move || {
@@ -101,6 +103,9 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
             tabindex="0"
             role="region"
             aria-labelledby="league-caption"
+            on:pointerdown=move |_| reveal.pointer_down()
+            on:keydown=move |_| reveal.key_down()
+            on:focusin=move |ev| reveal.focus_in(&ev)
         >
             <table class="league-table">
                 <caption id="league-caption"><span>{data.with_value(TableData::caption)}</span></caption>

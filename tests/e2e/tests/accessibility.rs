@@ -196,3 +196,44 @@ async fn reduced_motion_stops_all_movement() {
     }
     e2e.stop().await;
 }
+
+/// In forced colours (Windows' high contrast), which drop backgrounds and box shadows, what
+/// those drew keeps a border: the pinned organisation column's edge, the button-like links and
+/// the band badges. Chromium only: forced colours are emulated through the DevTools Protocol.
+#[tokio::test]
+async fn forced_colours_keep_edges_that_backgrounds_and_shadows_drew() {
+    if !e2e::skip_unless(e2e::engine::Feature::DevTools) {
+        return;
+    }
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    e2e::driver::cdp(
+        client,
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "features": [{ "name": "forced-colors", "value": "active" }] }),
+    )
+    .await;
+    e2e.goto("/league-table").await;
+    wait_for_css(client, "table.league-table tbody th").await;
+    let edges = run_js(
+        client,
+        "const border = (css, side) => { const el = document.querySelector(css);\
+           if (!el) return css + ' missing';\
+           const s = getComputedStyle(el);\
+           return s.getPropertyValue('border-' + side + '-style') !== 'none'\
+             && parseFloat(s.getPropertyValue('border-' + side + '-width')) >= 1 || css; };\
+         return [matchMedia('(forced-colors: active)').matches,\
+                 border('.league-table tbody th', 'right'),\
+                 border('.league-table thead th[data-col=\"organisation\"]', 'right'),\
+                 border('a.button', 'bottom'),\
+                 border('.league-table tbody .band', 'bottom')];",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        edges,
+        serde_json::json!([true, true, true, true, true]),
+        "[forced colours on, then each edge kept or the selector without one]"
+    );
+    e2e.stop().await;
+}

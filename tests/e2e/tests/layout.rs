@@ -287,7 +287,11 @@ box.scrollIntoView({ block: 'start' });
 const over = new Set();
 const gone = [];
 let looked = 0;
-for (let left = 0; left <= box.scrollWidth - box.clientWidth; left += 40) {
+const end = box.scrollWidth - box.clientWidth;
+const offsets = [];
+for (let left = 0; left < end; left += 40) { offsets.push(left); }
+offsets.push(end);
+for (const left of offsets) {
   box.scrollLeft = left;
   const corner = org.getBoundingClientRect();
   const seen = document.elementFromPoint(corner.left + corner.width / 2, corner.top - 6);
@@ -348,5 +352,68 @@ async fn an_inspections_standards_fit_a_phone() {
         (&json!(true), &json!(true)),
         "[fits, every band in view, window width]: {sizes}"
     );
+    e2e.stop().await;
+}
+
+/// Whether the focused sort button shows in the league table's box: `[under the pinned
+/// organisation header, starting inside the box, wholly inside or wider than the room beside
+/// the pinned column, where it is]`, or `null` when focus is not on a sort button of a column
+/// that scrolls.
+const FOCUS_AGAINST_PIN: &str = r#"
+const active = document.activeElement;
+if (!active || !active.matches('.league-table thead button')
+    || active.closest('th[data-col="organisation"]')) return null;
+const box = active.closest('.table-scroll');
+const inner = box.getBoundingClientRect().left + box.clientLeft + box.clientWidth;
+const pin = box.querySelector('thead th[data-col="organisation"]').getBoundingClientRect();
+const place = active.getBoundingClientRect();
+return [place.left < pin.right - 1 && place.right > pin.left + 1, place.left < inner,
+        place.right <= inner + 1 || place.width > inner - pin.right,
+        [place.left, place.right, pin.left, pin.right, inner]];
+"#;
+
+/// Tabbing along the sort buttons, forwards and back, each one focused shows beside the pinned
+/// organisation column, not under it, and starts inside the box.
+#[tokio::test]
+async fn keyboard_focus_along_the_sort_buttons_shows_beside_the_pinned_column() {
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    for (width, height) in VIEWPORTS {
+        full_table_at(&e2e, (width, height)).await;
+        let buttons = run_js(
+            client,
+            "const all = document.querySelectorAll('.league-table thead button');\
+             all[0].scrollIntoView({ block: 'center' });\
+             all[0].focus();\
+             return all.length;",
+            vec![],
+        )
+        .await
+        .as_u64()
+        .expect("the number of sort buttons");
+        let mut checked = 0;
+        for back in [false, true] {
+            for step in 0..buttons {
+                press_key(client, Key::Tab, back).await;
+                let place = run_js(client, FOCUS_AGAINST_PIN, vec![]).await;
+                let Some(place) = place.as_array() else {
+                    continue;
+                };
+                assert_eq!(
+                    (&place[0], &place[1], &place[2]),
+                    (&json!(false), &json!(true), &json!(true)),
+                    "at {width}px, {} {}: [under the pinned column, starts in the box, fits] at [left, right, pin left, pin right, box right] {}",
+                    if back { "Shift+Tab" } else { "Tab" },
+                    step + 1,
+                    place[3]
+                );
+                checked += 1;
+            }
+        }
+        assert!(
+            checked > 10,
+            "at {width}px only {checked} buttons were focused"
+        );
+    }
     e2e.stop().await;
 }
