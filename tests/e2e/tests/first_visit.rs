@@ -8,14 +8,14 @@ use e2e::wait::wait_for_css;
 use e2e::E2e;
 use std::io::Write;
 
-/// Fails the suite if the first visit grows past this many brotli bytes: about 1.5 % above the
-/// most measured (service worker, manifest and install icon included: Chromium 346,029 on
-/// 27 November 2026, after session 13's fixes for screen-reader users: names that hold out of
-/// context, full column names, retries heard, focus back on the followed link) with the
+/// Fails the suite if the first visit grows past this many brotli bytes: about 1.6 % above the
+/// most measured (service worker, manifest and install icon included: Chromium 349,266 on
+/// 28 November 2026, after session 14's fixes from its reviews: link names, phone layout,
+/// keyboard focus beside the pinned column, forced-colours edges) with the
 /// table, posts, pages, offline features, the facet and posts search indexes, the no-script
 /// and loading states and the early data download, so any growth is a decision. Issue 7's
 /// goal is 150 KB; the README says what is left to trim.
-const BUDGET_BYTES: usize = 351_000;
+const BUDGET_BYTES: usize = 355_000;
 
 /// Registering the service worker downloads its script on the first visit in every engine, but
 /// only WebKit lists it among the page's resources: it is counted in every engine.
