@@ -57,7 +57,7 @@ impl KeyboardReveal {
 
 /// Scrolls the box sideways so the event's target shows beside the pinned first column,
 /// starting in view. Sideways only: going up and down, the browser's own scrolling and the
-/// box's scroll padding do it. Not for the pinned cells themselves.
+/// box's scroll padding do it. Not for the pinned cells, nor for the box itself.
 fn reveal_beside_pinned_column(event: &web_sys::Event) {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
@@ -66,7 +66,7 @@ fn reveal_beside_pinned_column(event: &web_sys::Event) {
     let Some(scroller) = closest(".table-scroll") else {
         return;
     };
-    if closest("tbody th, thead th[data-col=organisation]").is_some() {
+    if scroller == target || closest("tbody th, thead th[data-col=organisation]").is_some() {
         return;
     }
     // The pinned column's right edge once stuck at the box's left, as it will be after a scroll.

@@ -113,10 +113,22 @@ pub fn wrong_field_count(
         record.len(),
         header.len()
     );
+    // Blamed only if, shifted by the fields too many or too few, the values from there on fit
+    // their columns: otherwise the misfit is a mistake of its own in a row that is in step.
+    let shift = record.len() as isize - header.len() as isize;
+    let in_step_after = |at: usize| {
+        (at..header.len()).all(|column| {
+            let value = usize::try_from(column as isize + shift)
+                .ok()
+                .and_then(|i| record.get(i));
+            value.is_none_or(|value| fits(header[column].trim(), value.trim()))
+        })
+    };
     let misfit = header
         .iter()
         .zip(record.iter())
-        .position(|(column, value)| !fits(column.trim(), value.trim()));
+        .position(|(column, value)| !fits(column.trim(), value.trim()))
+        .filter(|&at| in_step_after(at));
     let (field, reason) = match (record.iter().position(|field| field.contains('\n')), misfit) {
         (Some(open), _) => (
             field_name(header, open),

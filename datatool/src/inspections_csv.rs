@@ -369,7 +369,10 @@ fn check_claims(
     } else if let (Confidence::High, Some(kind)) = (claim, kind) {
         let missing: Vec<&str> = standards
             .iter()
-            .filter(|s| s.applies_to(kind) && !bands.contains_key(&s.code))
+            // Empty in the file: a band that could not be read is reported already.
+            .filter(|s| {
+                s.applies_to(kind) && !bands.contains_key(&s.code) && row.get(&s.code).is_none()
+            })
             .map(|s| s.code.as_str())
             .collect();
         if !missing.is_empty() {
@@ -497,6 +500,27 @@ mod tests {
             "{}",
             only_error(&short)
         );
+    }
+
+    #[test]
+    fn a_mistake_in_a_row_in_step_is_not_blamed_for_its_length() {
+        // A misspelt band and a stray comma at the end: the row is in step up to its end.
+        let row = GOOD
+            .replace(",1,Good,", ",1,Excellent,")
+            .replace("\n", ",\n");
+        let message = only_error(&row);
+        assert!(
+            message.contains("field 21: the row has 21 fields"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_band_that_cannot_be_read_is_not_also_called_empty() {
+        let row = GOOD
+            .replace(",medium,", ",high,")
+            .replace(",Good,Good,,", ",Good,Goood,,");
+        assert!(only_error(&row).contains("3.2: unknown band 'Goood'"));
     }
 
     #[test]

@@ -52,7 +52,13 @@ pub fn compile(root: &Path) -> Result<Site, Vec<Diagnostic>> {
     let mut warnings = Vec::new();
     let mut site_links = Vec::new();
     let mut titles = std::collections::HashMap::new();
-    for path in post_paths(&root.join("content/posts"), &mut errors) {
+    let paths = post_paths(&root.join("content/posts"), &mut errors);
+    // Every post file, read or not: a post with an error of its own is still there to link to.
+    let slugs: HashSet<String> = paths
+        .iter()
+        .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_string))
+        .collect();
+    for path in paths {
         match read_source(&path).and_then(|text| posts::parse(&path, &text, known_ids.as_ref())) {
             Ok(mut read) => {
                 // A copied post whose title was not changed: two posts a reader cannot tell apart.
@@ -77,7 +83,7 @@ pub fn compile(root: &Path) -> Result<Site, Vec<Diagnostic>> {
         }
     }
     if let Some(known_ids) = &known_ids {
-        let slugs: HashSet<&str> = posts.iter().map(|p| p.summary.slug.as_str()).collect();
+        let slugs: HashSet<&str> = slugs.iter().map(String::as_str).collect();
         errors.extend(site_links.iter().filter_map(|(path, line, url)| {
             missing_page(url, known_ids, &slugs).map(|why| {
                 Diagnostic::new(
@@ -124,8 +130,8 @@ pub fn compile(root: &Path) -> Result<Site, Vec<Diagnostic>> {
 }
 
 /// Every post in `dir`, in name order. Anything else there (a `.MD`, `.markdown` or `.txt`
-/// file, a folder) is an error rather than a post silently left out; hidden files and editors'
-/// `~` backups are passed over.
+/// file, a folder) is an error rather than a post silently left out; editors' own files are
+/// passed over.
 fn post_paths(dir: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -142,7 +148,8 @@ fn post_paths(dir: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut paths = Vec::new();
     for path in entries.filter_map(|entry| entry.ok().map(|e| e.path())) {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if name.starts_with('.') || name.ends_with('~') {
+        // Editors' own files: hidden ones, `~` backups, Emacs' `#…#` auto-saves.
+        if name.starts_with('.') || name.ends_with('~') || name.starts_with('#') {
             continue;
         }
         if path.is_file() && path.extension().is_some_and(|e| e == "md") {

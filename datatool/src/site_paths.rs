@@ -1,6 +1,8 @@
 //! Whether a post's link to a page of this site leads somewhere: one of the app's routes (see
-//! `src/app.rs`), an inspection or a post that exists, or a file the site serves. A link to an
-//! id that was mistyped, renamed or removed would otherwise take readers to "not found".
+//! `src/app.rs`), an inspection or a post that exists. A link to an id that was mistyped,
+//! renamed or removed would otherwise take readers to "not found". So would a link to one of
+//! the site's files (`/feed.xml`, `/data/…`): the app's router takes every click on a link of
+//! this site, and has no page for a file.
 
 use std::collections::HashSet;
 
@@ -11,10 +13,14 @@ pub fn missing_page(
     posts: &HashSet<&str>,
 ) -> Option<String> {
     let page = path.split(['?', '#']).next().unwrap_or_default();
-    let segments: Vec<&str> = page.trim_start_matches('/').split('/').collect();
+    // The router reads "/league-table/" as "/league-table".
+    let segments: Vec<&str> = page
+        .trim_start_matches('/')
+        .trim_end_matches('/')
+        .split('/')
+        .collect();
     match segments.as_slice() {
-        [""] | ["index.html"] | ["league-table"] | ["compare"] | ["posts"] | ["about"]
-        | ["feed.xml"] | ["data", ..] => None,
+        [""] | ["index.html"] | ["league-table"] | ["compare"] | ["posts"] | ["about"] => None,
         ["inspections", id] if inspections.contains(id) => None,
         ["inspections", id] => Some(format!("no inspection has the id '{id}' in inspections.csv")),
         ["posts", slug] if posts.contains(slug) => None,
@@ -47,8 +53,8 @@ mod tests {
             "/inspections/crc-wwm-r1",
             "/compare?ids=a,b",
             "/about",
-            "/feed.xml",
-            "/data/ratings.json",
+            "/league-table/",
+            "/posts/a-post/",
         ] {
             assert_eq!(check(path), None, "{path}");
         }
@@ -66,9 +72,10 @@ mod tests {
         );
         for path in [
             "/leage-table",
-            "/league-table/",
             "/inspections",
             "/posts/a-post/more",
+            "/feed.xml",
+            "/data/ratings.json",
         ] {
             assert!(
                 check(path).is_some_and(|reason| reason.contains("is no page of this site")),

@@ -9,23 +9,36 @@ use leptos::prelude::*;
 use model::compare::standard_rating;
 use model::details::score_text;
 use model::format::RatingsFile;
-use model::inspection::{standards_for, Standard};
+use model::inspection::{distinct_names, standards_for, Standard};
 use model::page_link::{inspection_href, league_table_href};
 use model::post_ratings::{post_ratings, PostRating};
 
 #[component]
 pub fn RatingsBox(ids: Vec<String>, ratings: RatingsFile) -> impl IntoView {
+    // Two rounds of one organisation get their round, so their links read apart out of context.
+    let names = distinct_names(&ratings.inspections);
+    let name_of = |id: &str| {
+        ratings
+            .inspections
+            .iter()
+            .position(|i| i.id == id)
+            .map(|at| names[at].clone())
+    };
     view! {
         <ul class="ratings-list">
             {post_ratings(&ids, &ratings)
                 .into_iter()
-                .map(|rating| rating_view(rating, &ratings.standards))
+                .map(|rating| rating_view(rating, &ratings.standards, name_of))
                 .collect_view()}
         </ul>
     }
 }
 
-fn rating_view(rating: PostRating, standards: &[Standard]) -> AnyView {
+fn rating_view(
+    rating: PostRating,
+    standards: &[Standard],
+    name_of: impl Fn(&str) -> Option<String>,
+) -> AnyView {
     let inspection = match rating {
         PostRating::Found(inspection) => *inspection,
         PostRating::Missing(id) => {
@@ -54,6 +67,7 @@ fn rating_view(rating: PostRating, standards: &[Standard]) -> AnyView {
             }
         })
         .collect_view();
+    let name = name_of(&inspection.id).unwrap_or_else(|| inspection.organisation.clone());
     let table_href = league_table_href(&inspection.organisation);
     let details_href = inspection_href(&inspection.id);
     view! {
@@ -73,7 +87,7 @@ fn rating_view(rating: PostRating, standards: &[Standard]) -> AnyView {
             </dl>
             <ul class="rating-links">
                 // Named in full for lists of links: a post about two inspections has two boxes.
-                <li><a href=details_href>"Inspection details"<span class="visually-hidden">{format!(" for {}", inspection.organisation)}</span></a></li>
+                <li><a href=details_href>"Inspection details"<span class="visually-hidden">{format!(" for {name}")}</span></a></li>
                 <li><a href=table_href class="table-link">{format!("{} in the league table", inspection.organisation)}</a></li>
             </ul>
         </li>

@@ -275,7 +275,7 @@ async fn keyboard_focus_going_up_the_table_shows_below_its_head() {
 
 /// Scrolling the league table sideways step by step: `[the groups' names seen over the pinned
 /// "Organisation" header, the steps at which the caption's words left the box, whether the
-/// corner was on screen to look at]`.
+/// corner was on screen to look at every step]`.
 const CORNER_AND_CAPTION: &str = r#"
 const box = document.querySelector('.league-table').closest('.table-scroll');
 const org = box.querySelector('thead th[data-col="organisation"]');
@@ -302,7 +302,7 @@ for (const left of offsets) {
   const inner = box.getBoundingClientRect();
   if (words.left < inner.left - 1 || words.left > inner.left + 40) { gone.push(left); }
 }
-return [Array.from(over), gone, looked > 0];
+return [Array.from(over), gone, looked === offsets.length];
 "#;
 
 /// Scrolled sideways, the standards' group names slide under a corner above the pinned

@@ -234,16 +234,33 @@ async fn a_shared_rank_is_read_as_joint_and_a_caseload_in_words() {
 #[tokio::test]
 async fn a_posts_links_with_one_name_lead_to_one_place() {
     // A list of links shows names alone: two that read alike must go to the same place. The
-    // post here is about two inspections, so it has two ratings boxes with the same links.
-    let post = e2e::app::posts()
-        .into_iter()
-        .find(|p| !p.inspections.is_empty())
-        .expect("a post about an inspection");
-    let other = list(&e2e::raw::ratings(), "inspections")
+    // post here is made to be about two inspections, so it has two ratings boxes with the same
+    // links; where the data allows, two rounds of one organisation, whose names differ least.
+    let ratings = e2e::raw::ratings();
+    let inspections = list(&ratings, "inspections");
+    let organisation = |id: &str| {
+        inspections
+            .iter()
+            .find(|i| i["id"] == id)
+            .map(|i| text(&i["organisation"]).to_owned())
+    };
+    let posts = e2e::app::posts();
+    let about = |post: &e2e::app::Post, same_organisation: bool| {
+        let first = post.inspections.first()?;
+        inspections
+            .iter()
+            .map(|i| text(&i["id"]).to_owned())
+            .find(|id| {
+                !post.inspections.contains(id)
+                    && (!same_organisation || organisation(id) == organisation(first))
+            })
+            .map(|other| (post.clone(), other))
+    };
+    let (post, other) = posts
         .iter()
-        .map(|i| text(&i["id"]).to_owned())
-        .find(|id| !post.inspections.contains(id))
-        .expect("another inspection");
+        .find_map(|p| about(p, true))
+        .or_else(|| posts.iter().find_map(|p| about(p, false)))
+        .expect("a post about an inspection, and another inspection");
     let slug = post.slug.clone();
     let e2e = E2e::start_with_edited_copy(move |dist| {
         let about = |entry: &mut Value| {
