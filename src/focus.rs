@@ -2,7 +2,8 @@
 //! reader's hand does not drop focus back to the start of the page.
 
 use crate::check_again::check_every;
-use leptos::prelude::{GetValue, SetValue, StoredValue};
+use leptos::ev;
+use leptos::prelude::{on_cleanup, window_event_listener, GetValue, SetValue, StoredValue};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -30,8 +31,8 @@ pub fn focus_in_view(target: &Element) {
 
 /// Keeps what the keyboard focuses inside a table box beside its pinned first column, not under
 /// it: browsers scroll only for an element wholly out of view, and one under the pinned column
-/// is in view to them. Wire `pointer_down`, `key_down` and `focus_in` to the box's events.
-#[derive(Clone, Copy, Default)]
+/// is in view to them. Wire `focus_in` to the box's `focusin`.
+#[derive(Clone, Copy)]
 pub struct KeyboardReveal {
     /// A press of a mouse, pen or finger is what moves focus: then the box must not scroll, or
     /// the click would land on what scrolled under it. (`:focus-visible` cannot tell: WebKit
@@ -40,12 +41,17 @@ pub struct KeyboardReveal {
 }
 
 impl KeyboardReveal {
-    pub fn pointer_down(&self) {
-        self.pressed.set_value(true);
-    }
-
-    pub fn key_down(&self) {
-        self.pressed.set_value(false);
+    /// Follows presses and keys anywhere in the window (a press outside the box, then Tab back
+    /// into it, is the keyboard's), for as long as the calling component lives.
+    pub fn listen() -> KeyboardReveal {
+        let pressed = StoredValue::new(false);
+        let press = window_event_listener(ev::pointerdown, move |_| pressed.set_value(true));
+        let key = window_event_listener(ev::keydown, move |_| pressed.set_value(false));
+        on_cleanup(move || {
+            press.remove();
+            key.remove();
+        });
+        KeyboardReveal { pressed }
     }
 
     pub fn focus_in(&self, event: &web_sys::Event) {

@@ -110,7 +110,9 @@ fn read_source(path: &Path) -> Result<String, Vec<Diagnostic>> {
             path,
             Some(diagnostic::line_of(valid, offset)),
             field_at(path, valid).as_deref(),
-            format!("not UTF-8: invalid byte at offset {offset}"),
+            format!(
+                "not UTF-8: invalid byte at offset {offset}; save the file as UTF-8 (from a spreadsheet: \"CSV UTF-8\")"
+            ),
         )]
     })
 }

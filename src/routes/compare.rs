@@ -153,6 +153,8 @@ fn CompareTable(file: RatingsFile, shown: Vec<Inspection>, names: Vec<String>) -
     for standard in relevant_standards(&file.standards, &shown_refs) {
         let label = view! {
             {format!("{} {}", standard.code, standard.name)}
+            // A pause between name and domain for screen readers; the eye has the line break.
+            <span class="visually-hidden">", "</span>
             <span class="domain">{standard.domain.clone()}</span>
         }
         .into_any();
@@ -180,9 +182,9 @@ fn CompareTable(file: RatingsFile, shown: Vec<Inspection>, names: Vec<String>) -
             }
         })
         .collect_view();
-    let reveal = KeyboardReveal::default();
+    let reveal = KeyboardReveal::listen();
     view! {
-        <div class="table-scroll sticky-head" tabindex="0" role="region" aria-labelledby="compare-caption" on:pointerdown=move |_| reveal.pointer_down() on:keydown=move |_| reveal.key_down() on:focusin=move |ev| reveal.focus_in(&ev)>
+        <div class="table-scroll sticky-head" tabindex="0" role="region" aria-labelledby="compare-caption" on:focusin=move |ev| reveal.focus_in(&ev)>
             <table class="compare-table">
                 <caption id="compare-caption">
                     <span>{format!("{} inspection{} side by side", shown.len(), if shown.len() == 1 { "" } else { "s" })}</span>

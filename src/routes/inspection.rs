@@ -79,6 +79,8 @@ fn Details(
                     // the band off a phone's screen.
                     <th scope="row">
                         {standard.name.clone()}
+                        // A pause between name and domain for screen readers; the eye has the line break.
+                        <span class="visually-hidden">", "</span>
                         <span class="domain">{standard.domain.clone()}</span>
                     </th>
                     <td data-col="band"><StandardRatingView rating /></td>

@@ -63,7 +63,7 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
         rows[page_range(rows.len(), state.read().page)].to_vec()
     });
     let picked = RwSignal::new(Vec::<String>::new());
-    let reveal = KeyboardReveal::default();
+    let reveal = KeyboardReveal::listen();
 
     let count = move || shown_count(rows.read().len(), total);
     let announcement = move || {
@@ -103,8 +103,6 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
             tabindex="0"
             role="region"
             aria-labelledby="league-caption"
-            on:pointerdown=move |_| reveal.pointer_down()
-            on:keydown=move |_| reveal.key_down()
             on:focusin=move |ev| reveal.focus_in(&ev)
         >
             <table class="league-table">
