@@ -61,6 +61,10 @@ impl KeyboardReveal {
     }
 }
 
+/// The cells pinned at a table box's left: the league table's organisation column (its header
+/// and row headers) and the compare table's fact names.
+const PINNED: &str = "thead th[data-col=organisation], tbody th";
+
 /// Scrolls the box sideways so the event's target shows beside the pinned first column,
 /// starting in view. Sideways only: going up and down, the browser's own scrolling and the
 /// box's scroll padding do it. Not for the pinned cells, nor for the box itself.
@@ -72,7 +76,7 @@ fn reveal_beside_pinned_column(event: &web_sys::Event) {
     let Some(scroller) = closest(".table-scroll") else {
         return;
     };
-    if scroller == target || closest("tbody th, thead th[data-col=organisation]").is_some() {
+    if scroller == target || closest(PINNED).is_some() {
         return;
     }
     // The pinned column's right edge once stuck at the box's left, as it will be after a scroll.
@@ -80,7 +84,7 @@ fn reveal_beside_pinned_column(event: &web_sys::Event) {
     let box_left = edges.left() + f64::from(scroller.client_left());
     let box_right = box_left + f64::from(scroller.client_width());
     let pin_right = scroller
-        .query_selector("thead th[data-col=organisation], tbody th")
+        .query_selector(PINNED)
         .ok()
         .flatten()
         .map_or(box_left, |pin| {
