@@ -122,10 +122,17 @@ async fn home_page_at(e2e: &E2e, path: &str) -> (String, Option<String>) {
     let client = e2e.client();
     e2e.goto(path).await;
     wait_for_css(client, "main section[aria-labelledby=latest-heading]").await;
-    (
-        e2e::dom::title(client).await,
-        e2e::dom::text_of(client, "main h1").await,
-    )
+    // The page's title is set just after its view is drawn: until then it is index.html's.
+    let title = e2e::wait::wait_for("the home page's own title", || async {
+        let title = e2e::dom::title(client).await;
+        if title == "On Probation" {
+            Err(title)
+        } else {
+            Ok(title)
+        }
+    })
+    .await;
+    (title, e2e::dom::text_of(client, "main h1").await)
 }
 
 /// `/index.html`, a host's default document and often what a bookmark holds, is the home page
