@@ -56,19 +56,26 @@ fn check_heading_levels(markdown: &str) -> Result<(), MarkdownError> {
     Ok(())
 }
 
-/// Every link `to_blocks` keeps only the words of, in order. Worth telling the editor about: an
-/// address written without `https://`, or a relative path, is more often a slip than a choice.
-pub fn unlinked_links(markdown: &str) -> Vec<Link> {
-    links(markdown)
-        .filter(|link| !may_link(&link.url))
-        .collect()
+/// A post's links worth a check, each list in order, from one reading of the Markdown.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct CheckedLinks {
+    /// Links `to_blocks` keeps only the words of. Worth telling the editor about: an address
+    /// written without `https://`, or a relative path, is more often a slip than a choice.
+    pub unlinked: Vec<Link>,
+    /// Links to a page of this site, for checking that the page exists.
+    pub site: Vec<Link>,
 }
 
-/// Every link to a page of this site, in order, for checking that the page exists.
-pub fn site_links(markdown: &str) -> Vec<Link> {
-    links(markdown)
-        .filter(|link| is_internal_path(&link.url))
-        .collect()
+pub fn links_to_check(markdown: &str) -> CheckedLinks {
+    let mut checked = CheckedLinks::default();
+    for link in links(markdown) {
+        if is_internal_path(&link.url) {
+            checked.site.push(link);
+        } else if !is_web_link(&link.url) {
+            checked.unlinked.push(link);
+        }
+    }
+    checked
 }
 
 fn links(markdown: &str) -> impl Iterator<Item = Link> + '_ {
@@ -418,7 +425,7 @@ mod tests {
             let blocks = to_blocks(md).unwrap();
             assert_eq!(only_text(&blocks), [Inline::Text("x".into())], "{md}");
             assert_eq!(
-                unlinked_links(md),
+                links_to_check(md).unlinked,
                 [Link {
                     offset: 0,
                     url: md[4..md.len() - 1].into()
@@ -432,7 +439,7 @@ mod tests {
     fn site_links_are_listed_for_checking() {
         let md = "See [the table](/league-table?q=x), [the report](https://example.org/r)\n\nand [a post](/posts/a).";
         assert_eq!(
-            site_links(md),
+            links_to_check(md).site,
             [
                 Link {
                     offset: 4,
@@ -450,7 +457,7 @@ mod tests {
     fn kept_links_are_not_reported() {
         let md = "See [the table](/league-table), [the report](https://example.org/r)\n\nand [this](www.example.org).";
         assert_eq!(
-            unlinked_links(md),
+            links_to_check(md).unlinked,
             [Link {
                 offset: md.find("[this]").unwrap(),
                 url: "www.example.org".into()

@@ -1,7 +1,7 @@
 //! Reads a post: TOML front matter between `+++` lines, then a Markdown body.
 
 use crate::diagnostic::{line_of, Diagnostic};
-use crate::markdown::{plain_text, site_links, to_blocks, unlinked_links, unsupported_syntax};
+use crate::markdown::{links_to_check, plain_text, to_blocks, unsupported_syntax};
 use model::date::{PartialDate, Precision};
 use model::format::{PostFile, FORMAT_VERSION, POST_FORMAT};
 use model::post::{reading_minutes, PostSummary};
@@ -31,7 +31,7 @@ const EXCERPT_CHARS: usize = 220;
 #[derive(Debug)]
 pub struct ReadPost {
     pub file: PostFile,
-    /// Links that keep only their words (see `markdown::unlinked_links`), unsupported
+    /// Links that keep only their words (see `markdown::CheckedLinks`), unsupported
     /// Markdown, a length outside the project's own.
     pub warnings: Vec<Diagnostic>,
     /// Links to pages of this site, by line, to check once every post is known.
@@ -75,6 +75,14 @@ fn front_matter_field(line: &str) -> String {
         .to_string()
 }
 
+/// A post's address is its file's name without `.md`.
+pub fn slug_of(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// Reads the post at `path`, whose slug is its file name; `known_ids` are the inspections it may
 /// name (`None` when the inspections could not be read, so that the post's other problems are
 /// still reported).
@@ -86,11 +94,7 @@ pub fn parse(
     let error = |line: usize, field: Option<&str>, reason: String| {
         vec![Diagnostic::new(path, Some(line), field, reason)]
     };
-    let slug = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_string();
+    let slug = slug_of(path);
     if !is_post_slug(&slug) {
         return Err(error(
             1,
@@ -244,7 +248,9 @@ pub fn parse(
             None
         }
     };
-    let mut warnings: Vec<Diagnostic> = unlinked_links(body)
+    let links = links_to_check(body);
+    let mut warnings: Vec<Diagnostic> = links
+        .unlinked
         .into_iter()
         .map(|link| {
             Diagnostic::new(
@@ -265,7 +271,8 @@ pub fn parse(
         .collect();
     // One warning a line: `<b>bold</b>` is two pieces of raw HTML.
     warnings.dedup();
-    let site_links: Vec<(usize, String)> = site_links(body)
+    let site_links: Vec<(usize, String)> = links
+        .site
         .into_iter()
         .map(|link| (body_line(link.offset), link.url))
         .collect();

@@ -54,10 +54,7 @@ pub fn compile(root: &Path) -> Result<Site, Vec<Diagnostic>> {
     let mut titles = std::collections::HashMap::new();
     let paths = post_paths(&root.join("content/posts"), &mut errors);
     // Every post file, read or not: a post with an error of its own is still there to link to.
-    let slugs: HashSet<String> = paths
-        .iter()
-        .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_string))
-        .collect();
+    let slugs: HashSet<String> = paths.iter().map(|p| posts::slug_of(p)).collect();
     for path in paths {
         match read_source(&path).and_then(|text| posts::parse(&path, &text, known_ids.as_ref())) {
             Ok(mut read) => {
