@@ -7,19 +7,27 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use std::sync::Arc;
 
+/// Where fetched data sits on its page, which sets the level of its loading and error headings.
+#[derive(Clone, Copy, Default, PartialEq)]
+pub enum Place {
+    /// The page's only heading comes from the data: the loading message and the error's heading
+    /// are then the page's h1, so the page always has one for screen-reader users and for the
+    /// focus moved to it after a navigation (`app.rs`), and the error names the page in the title.
+    WholePage,
+    /// Under the page's h1: the error's heading is an h2.
+    #[default]
+    UnderPageHeading,
+    /// Under one of the page's h2s: the error's heading is an h3 that stays inside that section.
+    InSection,
+}
+
 /// Shows `what` loading, then `render(value)`, or an error panel with a retry button.
-/// `whole_page` marks a page whose only heading comes from the fetched data: the loading
-/// message and the error panel's heading are then the page's h1, so the page always has one
-/// for screen-reader users and for the focus moved to it after a navigation (`app.rs`), and
-/// the error names the page in the title too. `in_section` marks data under one of the page's
-/// h2s, so the error's heading is an h3 that stays inside that section.
 #[component]
 pub fn Fetched<T, V, F>(
     resource: LocalResource<Result<T, ApiError>>,
     what: &'static str,
     render: F,
-    #[prop(optional)] whole_page: bool,
-    #[prop(optional)] in_section: bool,
+    #[prop(optional)] place: Place,
 ) -> impl IntoView
 where
     T: Clone + 'static,
@@ -36,8 +44,7 @@ where
         load,
         Callback::new(move |()| resource.refetch()),
         what,
-        whole_page,
-        in_section,
+        place,
     )
 }
 
@@ -48,8 +55,7 @@ fn fetched_states(
     load: Load,
     refetch: Callback<()>,
     what: &'static str,
-    whole_page: bool,
-    in_section: bool,
+    place: Place,
 ) -> impl IntoView {
     // Transition keeps the error on screen while a retry runs; this line says one is running.
     // (Only for retries: on the first load the Transition's own fallback says it.)
@@ -70,16 +76,14 @@ fn fetched_states(
             })
         };
         const WENT_WRONG: &str = "Something went wrong";
-        let heading = if whole_page {
-            view! {
+        let heading = match place {
+            Place::WholePage => view! {
                 <Title text=page_title(WENT_WRONG) />
                 <h1>{WENT_WRONG}</h1>
             }
-            .into_any()
-        } else if in_section {
-            view! { <h3>{WENT_WRONG}</h3> }.into_any()
-        } else {
-            view! { <h2>{WENT_WRONG}</h2> }.into_any()
+            .into_any(),
+            Place::UnderPageHeading => view! { <h2>{WENT_WRONG}</h2> }.into_any(),
+            Place::InSection => view! { <h3>{WENT_WRONG}</h3> }.into_any(),
         };
         view! {
             <div class="error-panel" role="alert">
@@ -107,7 +111,7 @@ fn fetched_states(
         <Transition
             set_pending
             fallback=move || {
-            if whole_page {
+            if place == Place::WholePage {
                 // Focus lands on this heading, which says it; a status would say it twice.
                 view! { <h1 class="loading">"Loading " {what} "…"</h1> }.into_any()
             } else {

@@ -20,6 +20,7 @@ pub mod scroll_memory;
 pub mod search_field;
 pub mod select_filter;
 pub mod share_button;
+pub mod standard_label;
 pub mod standard_rating;
 pub mod try_again;
 pub mod unknown;

@@ -1,7 +1,7 @@
 //! `/about`: how the figures were gathered, how scores work, and what is missing.
 
 use crate::api;
-use crate::components::fetched::Fetched;
+use crate::components::fetched::{Fetched, Place};
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -28,7 +28,7 @@ pub fn About() -> impl IntoView {
                 "a National Probation Service (NPS) division or, after probation was reunified in 2021, "
                 "a Probation Delivery Unit (PDU)."
             </p>
-            <Fetched resource=ratings what="the coverage figures" render=|file: RatingsFile| view! { <CoverageFigures coverage=coverage(&file) /> } in_section=true />
+            <Fetched resource=ratings what="the coverage figures" render=|file: RatingsFile| view! { <CoverageFigures coverage=coverage(&file) /> } place=Place::InSection />
             <p>
                 "Left out: the unrated inspections that came before the 2018 method, thematic and regional "
                 "reports, and approved premises."

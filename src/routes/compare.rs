@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::fetched::Fetched;
 use crate::components::inspection_fields::inspection_fields;
+use crate::components::standard_label::StandardLabel;
 use crate::components::standard_rating::StandardRatingView;
 use crate::focus::KeyboardReveal;
 use crate::routes::page_title;
@@ -152,10 +153,10 @@ fn CompareTable(file: RatingsFile, shown: Vec<Inspection>, names: Vec<String>) -
     let shown_refs: Vec<&Inspection> = shown.iter().collect();
     for standard in relevant_standards(&file.standards, &shown_refs) {
         let label = view! {
-            {format!("{} {}", standard.code, standard.name)}
-            // A pause between name and domain for screen readers; the eye has the line break.
-            <span class="visually-hidden">", "</span>
-            <span class="domain">{standard.domain.clone()}</span>
+            <StandardLabel
+                name=format!("{} {}", standard.code, standard.name)
+                domain=standard.domain.clone()
+            />
         }
         .into_any();
         let values = shown

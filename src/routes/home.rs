@@ -1,5 +1,5 @@
 use crate::api;
-use crate::components::fetched::Fetched;
+use crate::components::fetched::{Fetched, Place};
 use crate::components::post_list::PostList;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -30,7 +30,7 @@ pub fn Home() -> impl IntoView {
             <Fetched
                 resource=posts
                 what="the latest posts"
-                in_section=true
+                place=Place::InSection
                 render=|index: PostsIndex| view! { <PostList posts=index.posts.into_iter().take(LATEST).collect() nested=true /> }
             />
             <p><a href="/posts">"All posts"</a></p>

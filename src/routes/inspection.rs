@@ -1,11 +1,12 @@
 //! `/inspections/:id`: one inspection with every fact, standard, source and post about it.
 
 use crate::api::{self, ApiError};
-use crate::components::fetched::Fetched;
+use crate::components::fetched::{Fetched, Place};
 use crate::components::inspection_fields::inspection_fields;
 use crate::components::last_table_view::LastTableView;
 use crate::components::post_list::PostList;
 use crate::components::retry_panel::RetryPanel;
+use crate::components::standard_label::StandardLabel;
 use crate::components::standard_rating::StandardRatingView;
 use crate::components::try_again::TryAgain;
 use crate::routes::page_title;
@@ -36,7 +37,7 @@ pub fn InspectionPage() -> impl IntoView {
         <p class="back">
             <a href=LastTableView::href()>"Back to the league table"</a>
         </p>
-        <Fetched resource=ratings what="the ratings" render=move |file: RatingsFile| view! { <InspectionOrNotFound file tries try_again /> } whole_page=true />
+        <Fetched resource=ratings what="the ratings" render=move |file: RatingsFile| view! { <InspectionOrNotFound file tries try_again /> } place=Place::WholePage />
     }
 }
 
@@ -78,10 +79,7 @@ fn Details(
                     // The domain under the name, as on the compare page: a column of its own put
                     // the band off a phone's screen.
                     <th scope="row">
-                        {standard.name.clone()}
-                        // A pause between name and domain for screen readers; the eye has the line break.
-                        <span class="visually-hidden">", "</span>
-                        <span class="domain">{standard.domain.clone()}</span>
+                        <StandardLabel name=standard.name.clone() domain=standard.domain.clone() />
                     </th>
                     <td data-col="band"><StandardRatingView rating /></td>
                 </tr>

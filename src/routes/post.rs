@@ -2,7 +2,7 @@
 //! the previous and next post.
 
 use crate::api::{self, ApiError};
-use crate::components::fetched::Fetched;
+use crate::components::fetched::{Fetched, Place};
 use crate::components::post_body::PostBody;
 use crate::components::post_meta::PostMeta;
 use crate::components::ratings_box::RatingsBox;
@@ -44,7 +44,7 @@ pub fn PostPage() -> impl IntoView {
             resource=post
             what="this post"
             render
-            whole_page=true
+            place=Place::WholePage
         />
     }
 }
