@@ -1,7 +1,7 @@
 //! How an inspection's fields read in words on its own page and in comparisons.
 
 use crate::band::Band;
-use crate::inspection::{Caseload, Confidence, Score};
+use crate::inspection::{Caseload, Confidence, Kind, Score};
 
 /// "15/30".
 pub fn score_text(score: &Score) -> String {
@@ -60,9 +60,25 @@ pub fn confidence_text(confidence: Confidence, overall: Option<Band>) -> &'stati
     }
 }
 
+/// Why an inspection shows no movement between rounds. Only what the data shows: a second round
+/// missing from it may still have happened (round 2 is incomplete), and PDUs have no rounds.
+pub fn no_movement_text(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Pdu => "Does not apply: PDU inspections are not in rounds",
+        Kind::Crc | Kind::NpsDivision => "No other round of this organisation in this data",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_movement_claims_only_what_the_data_shows() {
+        assert!(no_movement_text(Kind::Crc).contains("in this data"));
+        assert!(no_movement_text(Kind::NpsDivision).contains("in this data"));
+        assert!(no_movement_text(Kind::Pdu).starts_with("Does not apply"));
+    }
 
     fn caseload(count: u32, qualifier: Option<&str>) -> String {
         caseload_text(&Caseload {

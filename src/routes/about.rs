@@ -48,8 +48,11 @@ pub fn About() -> impl IntoView {
                 "works it out from points."
             </p>
             <p>
-                "A score appears only where a source states it or every standard's band is known. Everywhere "
-                "else it is left blank rather than estimated."
+                "A score appears only where a source states it, or says how many standards had each band (the "
+                "points are then added up with the values above; the inspection page gives the basis). "
+                "Everywhere else it is left blank rather than estimated. In the league table's ranks, an "
+                "inspection without a score comes after the scored ones of its band: that says its score is "
+                "not known, not that it is lower."
             </p>
 
             <h2>"How the figures were gathered"</h2>
@@ -60,7 +63,8 @@ pub fn About() -> impl IntoView {
                 "each page could be read. Overall bands, dates, owners and caseloads are usually stated early, so "
                 "they are well covered. Bands for single standards mostly sit deep inside the report PDFs, so they "
                 "were filled in only where a source names the band outright. Praise or criticism in general terms "
-                "was never turned into a band."
+                "was never turned into a band; the one exception, NPS South West and South Central in 2018, "
+                "records two standards from the Chief Inspector's own description of them, as its notes say."
             </p>
             <p>
                 "Their totals for the 2018-19 round match the Inspectorate's own count: among CRCs, one Good, "
@@ -79,6 +83,10 @@ pub fn About() -> impl IntoView {
                 <li>
                     "Some dates are known only to the month or the year, and are shown that way. They sort as the "
                     "start of their month or year."
+                </li>
+                <li>
+                    "PDU reports from September to December 2023 may be missing, and inspections published "
+                    "after 2023 are left out, so a unit inspected again since may have a newer rating."
                 </li>
                 <li>"Caseloads are as quoted at different dates, often rounded, and are not strictly comparable."</li>
                 <li>"Some owners, and the numbering of the NPS and PDU standards, could not be verified."</li>

@@ -16,9 +16,9 @@ pub fn Home() -> impl IntoView {
         <section class="hero">
             <h1>"How was your probation service rated?"</h1>
             <p class="lede">
-                "From 2018 HM Inspectorate of Probation has rated every probation organisation in England and Wales "
-                "on a four-band scale. On Probation gathers those ratings into one unofficial league table, "
-                "and writes about what each inspection found."
+                "Since 2018 HM Inspectorate of Probation has rated probation organisations in England and Wales "
+                "on a four-band scale. On Probation gathers the ratings that public sources give into one "
+                "unofficial league table, and writes about what each inspection found."
             </p>
             <p class="actions">
                 <a href="/league-table" class="button">"Open the league table"</a>

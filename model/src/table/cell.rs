@@ -103,13 +103,17 @@ pub fn cell(data: &TableData, row: usize, column: &Column) -> Cell {
             None => or_unknown(None, "no source link"),
         },
         Column::Rank => or_unknown(
-            data.ranks[row].map(|rank| match rank.spoken() {
+            data.ranks[row].map(|rank| {
+                let shown = rank.display();
                 // "=3" is read "equals 3": say what the sign means.
-                Some(spoken) => CellText {
-                    spoken: Some(spoken.clone()),
-                    ..CellText::titled(rank.display(), spoken)
-                },
-                None => CellText::plain(rank.display()),
+                let spoken = rank.spoken();
+                match rank.explained() {
+                    Some(title) => CellText {
+                        spoken,
+                        ..CellText::titled(shown, title)
+                    },
+                    None => CellText::plain(shown),
+                }
             }),
             "not ranked: overall band not published",
         ),
@@ -190,7 +194,8 @@ mod tests {
         // Outstanding, Good, then Foxtrot's known score above the two unknown ones.
         assert_eq!(rank.shown, "=4");
         assert_eq!(rank.spoken.as_deref(), Some("joint 4"));
-        assert_eq!(rank.title.as_deref(), Some("joint 4"));
+        let title = rank.title.unwrap_or_default();
+        assert!(title.starts_with("joint 4: after the scored"), "{title}");
         let alone = text(cell(&data, 4, &Column::Rank));
         assert!(
             !alone.shown.starts_with('=') && alone.spoken.is_none(),

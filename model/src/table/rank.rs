@@ -10,6 +10,8 @@ pub struct Rank {
     pub position: usize,
     /// Another inspection holds the same position.
     pub tied: bool,
+    /// Placed after the scored inspections of its band only because its own score is not known.
+    pub after_scored: bool,
 }
 
 impl Rank {
@@ -25,6 +27,19 @@ impl Rank {
     /// "joint 3" for a shared position, where the sign alone would be read "equals 3".
     pub fn spoken(&self) -> Option<String> {
         self.tied.then(|| format!("joint {}", self.position))
+    }
+
+    /// What the rank means, where the number alone could mislead: a position after its band's
+    /// scored inspections is not a lower score.
+    pub fn explained(&self) -> Option<String> {
+        let rank = self.spoken().unwrap_or_else(|| self.position.to_string());
+        match (self.after_scored, self.tied) {
+            (true, _) => Some(format!(
+                "{rank}: after the scored inspections of its band because its score is not known, not because it is lower"
+            )),
+            (false, true) => Some(rank),
+            (false, false) => None,
+        }
     }
 }
 
@@ -50,9 +65,12 @@ pub fn ranks(inspections: &[Inspection]) -> Vec<Option<Rank>> {
             key.as_ref().map(|key| {
                 let better = known.partition_point(|other| *other < key);
                 let equal = known[better..].partition_point(|other| *other == key);
+                // Sorted, so any row of the same band before an unscored one has a score.
+                let unscored = key.1;
                 Rank {
                     position: better + 1,
                     tied: equal > 1,
+                    after_scored: unscored && known[..better].iter().any(|other| other.0 == key.0),
                 }
             })
         })
@@ -110,6 +128,27 @@ mod tests {
             expected.map(|r| r.map(String::from)).to_vec(),
             "ranks in input order"
         );
+    }
+
+    #[test]
+    fn an_unknown_score_after_known_ones_is_explained_not_judged() {
+        let rows = vec![
+            rated("good-20", Some(Band::Good), Some((20, 30))),
+            rated("good-?", Some(Band::Good), None),
+            rated("ri-?", Some(Band::RequiresImprovement), None),
+            rated("ri-2?", Some(Band::RequiresImprovement), None),
+        ];
+        let ranks: Vec<Rank> = ranks(&rows).into_iter().flatten().collect();
+        let after: Vec<bool> = ranks.iter().map(|r| r.after_scored).collect();
+        // Only the Good row follows a scored row of its band; no Requires improvement row has one.
+        assert_eq!(after, [false, true, false, false]);
+        let explained = ranks[1].explained().unwrap();
+        assert!(
+            explained.starts_with("2: ") && explained.contains("not because it is lower"),
+            "{explained}"
+        );
+        assert_eq!(ranks[2].explained().as_deref(), Some("joint 3"));
+        assert_eq!(ranks[0].explained(), None);
     }
 
     #[test]

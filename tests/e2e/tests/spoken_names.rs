@@ -209,6 +209,7 @@ async fn a_shared_rank_is_read_as_joint_and_a_caseload_in_words() {
         "return Array.from(document.querySelectorAll('table.league-table tbody tr[data-id]')).map((tr) => {\
            const rank = tr.querySelector('td[data-col=\"rank\"]');\
            return { shown: rank.textContent.replace(spoken(rank), '').trim(), spoken: spoken(rank),\
+                    title: rank.title, score: tr.querySelector('td[data-col=\"score\"]').textContent,\
                     caseload: spoken(tr.querySelector('td[data-col=\"caseload\"]')) };\
          });",
         items(None),
@@ -228,6 +229,20 @@ async fn a_shared_rank_is_read_as_joint_and_a_caseload_in_words() {
         rows.iter().any(|r| r["caseload"] == "more than 3,600"),
         "{rows:?}"
     );
+    // The data's Inadequate band has rows with a score and rows without: those placed after the
+    // scored ones say why, and have no score themselves.
+    let explained: Vec<&Value> = rows
+        .iter()
+        .filter(|r| {
+            r["title"]
+                .as_str()
+                .is_some_and(|t| t.contains("not because it is lower"))
+        })
+        .collect();
+    assert!(!explained.is_empty(), "{rows:?}");
+    for row in explained {
+        assert!(!row["score"].as_str().unwrap().contains('/'), "{row}");
+    }
     e2e.stop().await;
 }
 
