@@ -27,6 +27,15 @@ const parts = await Promise.all(
     return text.replace(/^\/\/# sourceMappingURL=.*$/m, '');
   }),
 );
+// The data format version the app reads, from the one place it is defined, for the worker to
+// refuse files of another version.
+const format = await readFile(path.join(root, 'model/src/format.rs'), 'utf8');
+const version = format.match(/^pub const FORMAT_VERSION: u32 = (\d+);$/m)?.[1];
+if (!version) {
+  console.error('precache: no FORMAT_VERSION in model/src/format.rs');
+  process.exit(1);
+}
+parts.push(`self.__FORMAT_VERSION = ${version};`);
 parts.push(await readFile(path.join(root, 'sw/service-worker.js'), 'utf8'));
 
 const work = await mkdtemp(path.join(tmpdir(), 'precache-'));

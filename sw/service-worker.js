@@ -73,14 +73,21 @@ addPlugins([
   },
 ]);
 
-// Only a whole JSON file may replace the copy on the device. A server that lost the file may
-// answer with the app's HTML page (status 200), and a cut-off answer is not JSON: either would
-// otherwise turn the next load's good data into an error.
+// The data format version this build's app reads; scripts/precache.mjs writes in
+// `model::format::FORMAT_VERSION`.
+const FORMAT_VERSION = self.__FORMAT_VERSION;
+
+// Only a whole data file this app can read may replace the copy on the device. A server that
+// lost the file may answer with the app's HTML page (status 200), a cut-off answer is not JSON,
+// and a file of another format or version is one this app would refuse: each would otherwise
+// turn the next load's good data into an error.
 async function isDataFile(response) {
   if (!response.ok || (response.headers.get('content-type') || '').includes('text/html')) return false;
   try {
-    await response.clone().json();
-    return true;
+    const file = await response.clone().json();
+    return (
+      typeof file?.format === 'string' && file.format.startsWith('on-probation/') && file.version === FORMAT_VERSION
+    );
   } catch {
     return false;
   }

@@ -60,7 +60,8 @@ fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() => {}
+            // Characters XML 1.0 does not allow, which would make the whole feed unreadable.
+            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
@@ -165,7 +166,12 @@ mod tests {
                 "2026-11-21",
                 &["crc", "round 1"],
             ),
-            post("older", "Plain \u{1} title", "2026-11-20", &["a\"b"]),
+            post(
+                "older",
+                "Plain \u{1}\u{FFFE} title",
+                "2026-11-20",
+                &["a\"b"],
+            ),
         ];
         let xml = atom(&posts, Some("https://example.org"));
         let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
@@ -191,7 +197,7 @@ mod tests {
             assert_eq!(terms, post.summary.tags);
         }
         assert_eq!(text_of(entries[0], "title"), "Tom & Jerry's <CRC>");
-        // A control character XML cannot hold is dropped, not written.
+        // Characters XML cannot hold (a control character, U+FFFE) are dropped, not written.
         assert_eq!(text_of(entries[1], "title"), "Plain  title");
     }
 

@@ -3,7 +3,7 @@
 use crate::diagnostic::{line_of, Diagnostic};
 use crate::markdown::{links_to_check, plain_text, to_blocks, unsupported_syntax};
 use model::date::{PartialDate, Precision};
-use model::format::{PostFile, FORMAT_VERSION, POST_FORMAT};
+use model::format::{parse_post, PostFile, FORMAT_VERSION, POST_FORMAT};
 use model::post::{reading_minutes, PostSummary};
 use model::slug::is_post_slug;
 use serde::Deserialize;
@@ -100,7 +100,7 @@ pub fn parse(
             1,
             Some("file name"),
             format!(
-                "'{slug}' must use only a-z, 0-9 and '-', and not be 'index': it becomes the post's address"
+                "'{slug}' must use only a-z, 0-9 and '-', and not be 'index' or 'search' (the posts folder's own files): it becomes the post's address"
             ),
         ));
     }
@@ -316,6 +316,19 @@ pub fn parse(
         },
         body,
     };
+    // What the app cannot read back must not be published: deep nesting (quotes in quotes,
+    // lists in lists) passes Markdown but not the app's JSON reader, which stops at 128 levels.
+    let written = serde_json::to_string(&file)
+        .map_err(|e| error(body_first_line, Some("body"), e.to_string()))?;
+    if let Err(e) = parse_post(&written) {
+        return Err(error(
+            body_first_line,
+            Some("body"),
+            format!(
+                "the app could not read this post back ({e}): nest quotes and lists less deeply"
+            ),
+        ));
+    }
     Ok(ReadPost {
         file,
         warnings,
@@ -632,14 +645,41 @@ mod tests {
     }
 
     #[test]
-    fn index_is_not_a_post_name() {
+    fn nesting_the_app_cannot_read_back_is_refused() {
+        let body = format!("{}Deep.", "> ".repeat(70));
         let err = parse(
-            Path::new("content/posts/index.md"),
-            &post(GOOD_FRONT, "Body."),
+            Path::new("content/posts/deep.md"),
+            &post(GOOD_FRONT, &body),
             Some(&ids()),
         )
         .unwrap_err();
-        assert!(err[0].reason.contains("not be 'index'"));
+        assert!(
+            err[0].reason.contains("nest quotes and lists less deeply"),
+            "{err:?}"
+        );
+        let fine = format!("{}Not so deep.", "> ".repeat(5));
+        assert!(parse(
+            Path::new("content/posts/fine.md"),
+            &post(GOOD_FRONT, &fine),
+            Some(&ids())
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn the_posts_folders_own_files_are_not_post_names() {
+        for name in ["index", "search"] {
+            let err = parse(
+                Path::new(&format!("content/posts/{name}.md")),
+                &post(GOOD_FRONT, "Body."),
+                Some(&ids()),
+            )
+            .unwrap_err();
+            assert!(
+                err[0].reason.contains("not be 'index' or 'search'"),
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Which addresses from the data may become links.
 
-/// True for an absolute `http:` or `https:` address with a host and no spaces or control characters.
+/// True for an absolute `http:` or `https:` address with a host, no user name or password (they
+/// can make an address read as another site's: `https://trusted.example@evil.example/`), and no
+/// spaces, control characters or invisible formatting characters (a right-to-left override can
+/// make `…/fdp.troper` read as `…/report.pdf`).
 pub fn is_web_link(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     let rest = match lower
@@ -10,17 +13,32 @@ pub fn is_web_link(url: &str) -> bool {
         Some(rest) => rest,
         None => return false,
     };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.split(':').next().unwrap_or("");
+    !host.is_empty() && !authority.contains('@') && !url.chars().any(is_unsafe_char)
 }
 
-/// True for a path inside this app, such as `/league-table` (not `//host`, which leaves the site).
+/// True for a path inside this app, such as `/league-table`: not `//host`, which leaves the
+/// site, and no `.` or `..` segment, which the browser would resolve (`/x/..//host` is `//host`).
 pub fn is_internal_path(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or("");
     url.starts_with('/')
         && !url.starts_with("//")
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+        && !url.chars().any(|c| is_unsafe_char(c) || c == '\\')
+        && !path.split('/').any(is_dot_segment)
+}
+
+fn is_unsafe_char(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        // Zero-width characters, direction marks, embeddings, overrides and isolates, and the BOM.
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// `.` or `..`, also percent-encoded (`%2e`), as the URL standard reads them.
+fn is_dot_segment(segment: &str) -> bool {
+    let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
+    decoded == "." || decoded == ".."
 }
 
 #[cfg(test)]
@@ -49,6 +67,11 @@ mod tests {
             "https:///path",
             "https://exa mple.org",
             "https://example.org/\nx",
+            "https://:443/",
+            "https://trusted.example@evil.example/report",
+            "https://user:pass@10.0.0.1/",
+            "https://evil.example/\u{202E}fdp.troper",
+            "https://example.org/\u{200B}x",
             "",
         ] {
             assert!(!is_web_link(url), "{url:?} must not be a link");
@@ -63,5 +86,16 @@ mod tests {
         assert!(!is_internal_path("/\\evil.example"));
         assert!(!is_internal_path("javascript:alert(1)"));
         assert!(!is_internal_path("league-table"));
+        for path in [
+            "/.//evil.example",
+            "/x/..//evil.example",
+            "/%2e%2e//evil.example",
+            "/x/.%2E/y",
+            "/a/.",
+        ] {
+            assert!(!is_internal_path(path), "{path}");
+        }
+        assert!(is_internal_path("/posts/a.b?q=..#.."));
+        assert!(is_internal_path("/league-table?q=x&sort=-overall"));
     }
 }

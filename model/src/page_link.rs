@@ -8,6 +8,12 @@ pub fn inspection_href(id: &str) -> String {
     format!("/inspections/{}", encode(id))
 }
 
+/// `/posts/<slug>`: a slug from hand-written data stays one segment (`a/../..//host` would
+/// otherwise resolve to another site's address).
+pub fn post_href(slug: &str) -> String {
+    format!("/posts/{}", encode(slug))
+}
+
 /// `/compare?ids=a,b`; the commas stay literal so the address reads as it is typed.
 pub fn compare_href<S: AsRef<str>>(ids: &[S]) -> String {
     let ids: Vec<String> = ids.iter().map(|id| encode(id.as_ref())).collect();
@@ -27,6 +33,8 @@ mod tests {
     fn builds_each_page_address() {
         assert_eq!(inspection_href("crc-wwm-r1"), "/inspections/crc-wwm-r1");
         assert_eq!(inspection_href("../x"), "/inspections/..%2Fx");
+        assert_eq!(post_href("a-post"), "/posts/a-post");
+        assert_eq!(post_href("x/../..//evil"), "/posts/x%2F..%2F..%2F%2Fevil");
         assert_eq!(compare_href(&["a", "b c"]), "/compare?ids=a,b%20c");
         assert_eq!(
             league_table_href("Cumbria and Lancashire CRC"),

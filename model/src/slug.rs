@@ -9,10 +9,12 @@ pub fn is_slug(text: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// `index` names the posts index file, so no post may take it.
+/// `index` and `search` name the posts folder's index and search files, so no post may take them.
 pub fn is_post_slug(text: &str) -> bool {
-    is_slug(text) && text != "index"
+    is_slug(text) && !RESERVED_POST_SLUGS.contains(&text)
 }
+
+const RESERVED_POST_SLUGS: [&str; 2] = ["index", "search"];
 
 #[cfg(test)]
 mod tests {
@@ -44,5 +46,6 @@ mod tests {
     fn index_is_reserved_for_posts() {
         assert!(is_slug("index"));
         assert!(!is_post_slug("index"));
+        assert!(!is_post_slug("search"));
     }
 }

@@ -1,6 +1,7 @@
 use crate::components::highlight::Highlight;
 use crate::components::post_meta::PostMeta;
 use leptos::prelude::*;
+use model::page_link::post_href;
 use model::post::PostSummary;
 use model::search::{Highlighted, Hit};
 
@@ -23,7 +24,7 @@ pub fn PostList(
                 .into_iter()
                 .map(|post| {
                     let hit = hits.next();
-                    let href = format!("/posts/{}", post.slug);
+                    let href = post_href(&post.slug);
                     let (title, standfirst, snippet) = match hit {
                         Some(hit) => (hit.title, hit.standfirst, hit.snippet),
                         None => (plain(&post.title), plain(&post.standfirst), None),

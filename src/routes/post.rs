@@ -15,6 +15,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 use model::format::{PostFile, RatingsFile};
 use model::inspection::Inspection;
+use model::page_link::post_href;
 use model::post::PostSummary;
 use model::related::{neighbours, related_posts};
 
@@ -136,7 +137,7 @@ fn PostLinks(
     };
     let link = |post: PostSummary, rel: &'static str, label: &'static str| {
         view! {
-            <a href=format!("/posts/{}", post.slug) rel=rel>
+            <a href=post_href(&post.slug) rel=rel>
                 <span class="post-nav-label">{label}</span>
                 <span class="post-nav-title">{post.title}</span>
             </a>
@@ -153,7 +154,7 @@ fn PostLinks(
                             .into_iter()
                             .map(|post| view! {
                                 <li>
-                                    <a href=format!("/posts/{}", post.slug)>{post.title}</a>
+                                    <a href=post_href(&post.slug)>{post.title}</a>
                                     <p class="standfirst">{post.standfirst}</p>
                                 </li>
                             })

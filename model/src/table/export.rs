@@ -153,7 +153,11 @@ pub fn to_csv(data: &TableData, rows: &[usize], columns: &[Column]) -> String {
     let mut csv = String::from(UTF8_BOM);
     let line = |cells: Vec<String>| cells.join(",") + "\r\n";
     csv.push_str(&line(
-        fields.iter().map(|f| csv_field(&f.heading)).collect(),
+        // Headings name standards from the data, so they are guarded too.
+        fields
+            .iter()
+            .map(|f| csv_field(&inert(&f.heading)))
+            .collect(),
     ));
     for &row in rows {
         csv.push_str(&line(
@@ -306,6 +310,26 @@ mod tests {
             let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
             assert_eq!(parsed[0]["organisation"], serde_json::json!(name));
         }
+    }
+
+    #[test]
+    fn a_heading_starting_like_a_formula_gets_a_leading_quote() {
+        let mut data = sample();
+        let code = data.standards[0].code.clone();
+        data.standards[0].name = "x".into();
+        data.standards[0].code = "-2+3".into();
+        for inspection in &mut data.inspections {
+            if let Some(band) = inspection.standards.remove(&code) {
+                inspection.standards.insert("-2+3".into(), band);
+            }
+        }
+        let csv = to_csv(&data, &[0], &[Column::Standard("-2+3".into())]);
+        let heading = csv
+            .trim_start_matches(UTF8_BOM)
+            .split("\r\n")
+            .next()
+            .unwrap();
+        assert!(heading.starts_with("'-2+3"), "{heading}");
     }
 
     #[test]

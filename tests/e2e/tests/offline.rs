@@ -288,19 +288,24 @@ async fn data_is_served_from_the_device_and_refreshed_in_the_background() {
     e2e.stop().await;
 }
 
-/// A background refresh that gets no whole data file (the server lost it and answers with its
-/// HTML page, or the file is cut short) leaves the copy on the device alone: later loads still
-/// show the full table and say it is from an earlier visit.
+/// A background refresh that gets no whole data file this app can read (the server lost it and
+/// answers with its HTML page, the file is cut short, or it is of a format version the app does
+/// not read) leaves the copy on the device alone: later loads still show the full table and say
+/// it is from an earlier visit.
 #[tokio::test]
 async fn a_refresh_without_a_whole_data_file_keeps_the_copy_on_the_device() {
     let (mut e2e, first) = reader_with_worker().await;
     let ratings = std::fs::read(dist_dir().join("data/ratings.json")).unwrap();
+    let mut newer: serde_json::Value = serde_json::from_slice(&ratings).unwrap();
+    newer["version"] = (newer["version"].as_u64().unwrap() + 1).into();
+    let newer = serde_json::to_vec(&newer).unwrap();
     for (what, answer) in [
         ("the server's page instead of the ratings", None),
         (
             "half of the ratings file",
             Some(&ratings[..ratings.len() / 2]),
         ),
+        ("a ratings file of a newer version", Some(&newer[..])),
     ] {
         let copy = e2e::dist_copy("e2e-lost-data");
         let file = copy.path().join("data/ratings.json");
