@@ -14,5 +14,5 @@ else
 fi
 mkdir -p public/data public/data.staging public/data.previous
 rm -rf dist
-trunk build --release --offline
+trunk_release build
 CHROME_PATH=/usr/bin/chromium node perf/bench.mjs --dist dist --out test-output/bench "$@"

@@ -7,4 +7,4 @@ cd "$ROOT"
 # tool creates and removes them, so make sure they exist first.
 mkdir -p public/data public/data.staging public/data.previous
 step "serving on http://127.0.0.1:8080 (Ctrl-C to stop)"
-exec trunk serve --release --offline "$@"
+trunk_release serve "$@"

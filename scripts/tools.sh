@@ -8,6 +8,11 @@ TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 GECKODRIVER_VERSION=0.37.1
 MINIBROWSER=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
+# The release wasm is built by this pinned nightly when it can be installed: it rebuilds the
+# standard library for size with the app (`-Zbuild-std`) and leaves out panic locations
+# (`-Zlocation-detail=none`), 16 KB less brotli than stable (docs/size-steps.md). Without it
+# the machine's stable toolchain builds the same app.
+SIZE_TOOLCHAIN=nightly-2026-05-20
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 step() { printf '==> %s\n' "$*"; }
@@ -107,9 +112,53 @@ ensure_python3() {
   fi
 }
 
+# Sets SIZE_BUILD=1 when the size toolchain, its standard library's source and the crates that
+# library needs are all there, installing what is missing; a failure only means stable builds.
+SIZE_BUILD=0
+ensure_size_toolchain() {
+  if rustup component list --toolchain "$SIZE_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src' &&
+    rustup target list --toolchain "$SIZE_TOOLCHAIN" --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    step "$SIZE_TOOLCHAIN for the release wasm: present"
+  else
+    step "$SIZE_TOOLCHAIN for the release wasm: installing"
+    if ! rustup toolchain install "$SIZE_TOOLCHAIN" --profile minimal \
+      --component rust-src --target wasm32-unknown-unknown; then
+      step "$SIZE_TOOLCHAIN: could not be installed; the release wasm is built with stable"
+      return 0
+    fi
+  fi
+  # Trunk builds offline, so the standard library's own dependencies are downloaded here.
+  if (cd "$ROOT" && size_build_env cargo fetch --quiet --target wasm32-unknown-unknown); then
+    SIZE_BUILD=1
+  else
+    step "$SIZE_TOOLCHAIN: its standard library's crates could not be downloaded; the release wasm is built with stable"
+  fi
+}
+
+# Runs a command with the size toolchain's settings. The data tool's build hook leaves them out
+# (Trunk.toml): it is a native program, built by stable like every other check.
+size_build_env() {
+  RUSTUP_TOOLCHAIN="$SIZE_TOOLCHAIN" \
+    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation-detail=none" \
+    "$@"
+}
+
+# `trunk build` or `trunk serve` for release, with the size toolchain when it is there.
+trunk_release() {
+  if [ "$SIZE_BUILD" = 1 ]; then
+    step "release build: $SIZE_TOOLCHAIN, standard library rebuilt for size"
+    size_build_env trunk "$@" --release --offline
+  else
+    step "release build: $(rustc --version)"
+    trunk "$@" --release --offline
+  fi
+}
+
 ensure_build_tools() {
   ensure_python3
   ensure_rust_parts
+  ensure_size_toolchain
   ensure_crate trunk "$TRUNK_VERSION" 5
   ensure_wasm_bindgen
   ensure_npm_tools

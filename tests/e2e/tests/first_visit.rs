@@ -8,14 +8,17 @@ use e2e::wait::wait_for_css;
 use e2e::E2e;
 use std::io::Write;
 
-/// Fails the suite if the first visit grows past this many brotli bytes: about 1.6 % above the
-/// most measured (service worker, manifest and install icon included: Chromium 349,266 on
-/// 28 November 2026, after session 14's fixes from its reviews: link names, phone layout,
-/// keyboard focus beside the pinned column, forced-colours edges) with the
+/// Fails the suite if the first visit grows past this many brotli bytes: about 1.9 % above the
+/// most measured (service worker, manifest and install icon included: Chromium 333,583 on
+/// 28 November 2026, with the wasm built by the size toolchain of `scripts/tools.sh`) with the
 /// table, posts, pages, offline features, the facet and posts search indexes, the no-script
 /// and loading states and the early data download, so any growth is a decision. Issue 7's
 /// goal is 150 KB; the README says what is left to trim.
-const BUDGET_BYTES: usize = 355_000;
+const BUDGET_BYTES: usize = 340_000;
+
+/// The budget for a wasm built by the machine's stable toolchain, where the size toolchain
+/// could not be installed (`E2E_SIZE_BUILD` is not `1`): 1.6 % above its last figure, 349,266.
+const STABLE_BUILD_BUDGET_BYTES: usize = 355_000;
 
 /// Registering the service worker downloads its script on the first visit in every engine, but
 /// only WebKit lists it among the page's resources: it is counted in every engine.
@@ -102,8 +105,12 @@ async fn first_visit_to_the_league_table_is_measured_and_within_budget() {
         e2e::engine::Engine::current().name()
     );
     std::fs::write(output_dir("").join(file), &report).expect("write the size report");
+    let budget = match std::env::var("E2E_SIZE_BUILD").as_deref() {
+        Ok("1") => BUDGET_BYTES,
+        _ => STABLE_BUILD_BUDGET_BYTES,
+    };
     assert!(
-        brotli <= BUDGET_BYTES,
-        "first visit is {brotli} brotli bytes, over the budget of {BUDGET_BYTES}"
+        brotli <= budget,
+        "first visit is {brotli} brotli bytes, over the budget of {budget}"
     );
 }
