@@ -102,10 +102,9 @@ pub fn BandSummaryView(groups: Vec<BandCounts>) -> impl IntoView {
     view! {
         <section class="band-summary" aria-labelledby="band-summary-heading">
             <h2 id="band-summary-heading">"Overall bands at a glance"</h2>
-            // The counts are of this table's rows, which can fall short of the Inspectorate's own.
+            // Plain text, not a link, which would be one more Tab stop before the filters.
             <p class="band-summary-note">
-                "Counts of the inspections in this table. Where public sources leave gaps, they can be lower than the Inspectorate's own totals: "
-                <a href="/about">"see what is missing"</a> "."
+                "Counts of the inspections in this table. Where public sources leave gaps, they can be lower than the Inspectorate's own totals; the About page lists what is missing."
             </p>
             <svg
                 class="band-chart"
