@@ -182,7 +182,22 @@ fn unreadable(error: serde_json::Error) -> FormatError {
 /// and row) or whose score is more than its maximum: the data tool never writes either, so
 /// such a file was edited by hand and its figures cannot be trusted.
 pub fn parse_ratings(text: &str) -> Result<RatingsFile, FormatError> {
-    let file: RatingsFile = parse_versioned(text, RATINGS_FORMAT)?;
+    let mut file: RatingsFile = parse_versioned(text, RATINGS_FORMAT)?;
+    // A blank text is no value: shown, sorted and filtered as not known, like a missing one (the
+    // data tool writes none, but a file written by hand or by another tool may).
+    for inspection in &mut file.inspections {
+        for text in [
+            &mut inspection.owner,
+            &mut inspection.region,
+            &mut inspection.source_url,
+            &mut inspection.notes,
+        ] {
+            if text.as_deref().is_some_and(|t| t.trim().is_empty()) {
+                *text = None;
+            }
+        }
+        inspection.other_sources.retain(|s| !s.trim().is_empty());
+    }
     let mut ids = std::collections::BTreeSet::new();
     for inspection in &file.inspections {
         if !ids.insert(inspection.id.as_str()) {
@@ -244,6 +259,27 @@ mod tests {
         assert_eq!((inspection.overall, inspection.published), (None, None));
         assert!(inspection.standards.is_empty() && inspection.other_sources.is_empty());
         assert_eq!((&inspection.owner, &inspection.score), (&None, &None));
+    }
+
+    #[test]
+    fn blank_texts_read_as_not_known() {
+        let text = format!(
+            r#"{{"format":"{RATINGS_FORMAT}","version":{FORMAT_VERSION},
+               "provenance":{{"summary":"s","sources":[]}},"standards":[],
+               "inspections":[{{"id":"a","organisation":"A","kind":"PDU","owner":"",
+                 "region":"  ","source_url":"","notes":"","other_sources":["", "https://x.example/"]}}]}}"#
+        );
+        let inspection = &parse_ratings(&text).unwrap().inspections[0];
+        assert_eq!(
+            (
+                &inspection.owner,
+                &inspection.region,
+                &inspection.source_url,
+                &inspection.notes
+            ),
+            (&None, &None, &None, &None)
+        );
+        assert_eq!(inspection.other_sources, ["https://x.example/"]);
     }
 
     #[test]

@@ -159,7 +159,11 @@ fn sort_value(data: &TableData, row: usize, column: &Column) -> Option<Cell> {
                 Confidence::High => 3,
             })
         }),
-        Column::Source => inspection.source_url.as_deref().map(text),
+        Column::Source => inspection
+            .source_url
+            .as_deref()
+            .filter(|url| model::link::is_web_link(url))
+            .map(text),
     }
 }
 

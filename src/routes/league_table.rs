@@ -125,6 +125,7 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
 
 /// "Compare 2 inspections" once two to four rows are ticked; at four, why the other boxes
 /// cannot be ticked. A status region, so each tick from the second on is heard as well as seen.
+/// "Untick all" beside it, as ticked rows may be on another page or hidden by the filters.
 #[component]
 fn CompareLink(picked: RwSignal<Vec<String>>) -> impl IntoView {
     let link = move || {
@@ -133,7 +134,7 @@ fn CompareLink(picked: RwSignal<Vec<String>>) -> impl IntoView {
             let full = (ids.len() >= MAX_COMPARED).then(|| {
                 view! {
                     <span id="compare-full">
-                        {format!(" The most at once is {MAX_COMPARED_IN_WORDS}: untick one to choose another.")}
+                        {format!(" The most at once is {MAX_COMPARED_IN_WORDS}: untick one, or all, to choose another.")}
                     </span>
                 }
             });
@@ -156,5 +157,17 @@ fn CompareLink(picked: RwSignal<Vec<String>>) -> impl IntoView {
             .into_any()
         }
     };
-    view! { <div role="status">{link}</div> }
+    let untick_all = move || {
+        (!picked.with(Vec::is_empty)).then(|| {
+            view! {
+                <button type="button" id="untick-all" on:click=move |_| picked.set(Vec::new())>
+                    "Untick all"
+                </button>
+            }
+        })
+    };
+    view! {
+        <div role="status">{link}</div>
+        {untick_all}
+    }
 }

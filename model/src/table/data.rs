@@ -74,6 +74,9 @@ impl FoldedNames {
 }
 
 /// `Organisational delivery` → `organisational-delivery`.
+/// The group of standards whose domain names nothing.
+const OTHER_GROUP_NAME: &str = "Other standards";
+
 fn group_slug(name: &str) -> String {
     let lower = name.to_lowercase();
     let words: Vec<&str> = lower
@@ -127,7 +130,14 @@ impl TableData {
         let mut groups: Vec<StandardGroup> = Vec::new();
         for standard in &standards {
             let name = group_name(&standard.domain, &domains);
-            let slug = group_slug(&name);
+            // A domain with no letters or digits (blank, or a dash) would give a group with no
+            // name and an empty slug, which reads as hidden in the address and stored choices.
+            let (name, slug) = match group_slug(&name) {
+                slug if slug.is_empty() => {
+                    (OTHER_GROUP_NAME.to_string(), group_slug(OTHER_GROUP_NAME))
+                }
+                slug => (name, slug),
+            };
             match groups.iter_mut().find(|g| g.slug == slug) {
                 Some(group) => group.codes.push(standard.code.clone()),
                 None => groups.push(StandardGroup {
@@ -317,6 +327,24 @@ pub(crate) mod tests {
             group_slug("Organisational delivery"),
             "organisational-delivery"
         );
+    }
+
+    #[test]
+    fn standards_whose_domain_names_nothing_share_a_named_group() {
+        let sample = sample();
+        let mut standards = sample.standards.clone();
+        standards[0].domain = String::new();
+        standards[1].domain = "\u{2014}".into();
+        let data = TableData::new(sample.inspections, standards);
+        let other: Vec<&StandardGroup> = data
+            .groups
+            .iter()
+            .filter(|g| g.slug == "other-standards")
+            .collect();
+        assert_eq!(other.len(), 1);
+        assert_eq!(other[0].name, "Other standards");
+        assert_eq!(other[0].codes.len(), 2);
+        assert!(data.groups.iter().all(|g| !g.slug.is_empty()));
     }
 
     /// The dataset's five areas from its six domain names: the NPS standards share a group,

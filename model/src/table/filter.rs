@@ -36,15 +36,17 @@ pub enum FilterPart {
     Text,
 }
 
-/// A filter made ready to test many rows: the search text folded once, and each facet's choices
+/// A filter made ready to test many rows: the search words folded once, and each facet's choices
 /// as one flag per option of the data.
 pub struct RowTest<'a> {
     data: &'a TableData,
     filter: &'a Filter,
     /// Per chosen facet: each row's option, and whether each option is chosen.
     facets: Vec<(&'a [usize], Vec<bool>)>,
-    /// Folded; `None` when the search is blank.
-    text: Option<String>,
+    /// The search's words, folded; a row must contain each, anywhere in its names, so "kent
+    /// sussex" finds "Kent, Surrey & Sussex CRC" and "sodexo cumbria" an owner with its area.
+    /// Empty when the search is blank.
+    words: Vec<String>,
 }
 
 impl RowTest<'_> {
@@ -61,9 +63,9 @@ impl RowTest<'_> {
             })
             && (!self.filter.complete_only || self.data.is_complete(row))
             && self
-                .text
-                .as_ref()
-                .is_none_or(|text| self.data.text_contains(row, text))
+                .words
+                .iter()
+                .all(|word| self.data.text_contains(row, word))
     }
 }
 
@@ -79,12 +81,15 @@ impl Filter {
                 (index.of_row.as_slice(), flags)
             })
             .collect();
-        let text = fold(self.text.trim());
+        let words = fold(&self.text)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
         RowTest {
             data,
             filter: self,
             facets,
-            text: (!text.is_empty()).then_some(text),
+            words,
         }
     }
 
@@ -280,6 +285,11 @@ mod tests {
         assert_eq!(shown(&text("unity")), ["e"]);
         assert_eq!(shown(&text("dyfed")), ["e"]);
         assert_eq!(shown(&text("yorkshire")), ["b"]);
+        // Each word anywhere in the names, in any order.
+        assert_eq!(shown(&text("yorkshire south")), ["b"]);
+        assert_eq!(shown(&text("sodexo fox")), ["f"]);
+        assert_eq!(shown(&text("unity  gwent")), ["e"]);
+        assert!(shown(&text("sodexo yorkshire")).is_empty());
         assert_eq!(shown(&text("   ")).len(), 6);
         assert!(shown(&text("zulu")).is_empty());
     }

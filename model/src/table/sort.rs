@@ -7,6 +7,7 @@ use super::data::TableData;
 use crate::band::Band;
 use crate::date::PartialDate;
 use crate::inspection::{Confidence, Inspection};
+use crate::link::is_web_link;
 use crate::text::fold;
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -147,7 +148,12 @@ fn sort_value<'a>(data: &'a TableData, row: usize, column: &Column) -> Option<So
         Column::Confidence => inspection
             .confidence
             .map(|c| SortValue::Number(confidence_level(c))),
-        Column::Source => inspection.source_url.as_deref().map(text),
+        // Only an address shown as a link is known: anything else shows as a dash.
+        Column::Source => inspection
+            .source_url
+            .as_deref()
+            .filter(|url| is_web_link(url))
+            .map(text),
     }
 }
 
@@ -302,6 +308,33 @@ mod tests {
             sorted(Column::Owner, Direction::Descending),
             ["e", "f", "a", "d", "b", "c"]
         );
+    }
+
+    #[test]
+    fn a_source_that_is_not_a_link_sorts_as_unknown() {
+        let sample = sample();
+        let mut inspections = sample.inspections.clone();
+        for inspection in &mut inspections {
+            inspection.source_url = None;
+        }
+        inspections[0].source_url = Some("https://z.example/".into());
+        inspections[1].source_url = Some("www.a.example".into());
+        inspections[2].source_url = Some(String::new());
+        let data = TableData::new(inspections, sample.standards);
+        for direction in [Direction::Ascending, Direction::Descending] {
+            let sort = Sort {
+                primary: SortBy {
+                    column: Column::Source,
+                    direction,
+                },
+                secondary: None,
+            };
+            assert_eq!(
+                ids(&data, &Filter::default(), &sort)[0],
+                "a",
+                "{direction:?}"
+            );
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub fn load(data: &TableData) -> BTreeSet<String> {
         .unwrap_or_default();
     stored
         .split(',')
-        .filter(|slug| data.groups.iter().any(|g| g.slug == *slug))
+        .filter(|slug| !slug.is_empty() && data.groups.iter().any(|g| g.slug == *slug))
         .map(str::to_string)
         .collect()
 }

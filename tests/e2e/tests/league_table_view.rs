@@ -402,7 +402,7 @@ async fn csv_and_json_downloads_hold_the_current_view() {
 }
 
 #[tokio::test]
-async fn ticked_rows_lead_to_the_compare_page_address() {
+async fn ticked_rows_lead_to_the_compare_page_address_and_untick_together() {
     let inspections = app::inspections();
     let n = inspections.len();
     let e2e = E2e::start().await;
@@ -455,6 +455,22 @@ async fn ticked_rows_lead_to_the_compare_page_address() {
             order[2], order[0], order[1], order[3]
         )
     );
+    // Ticked rows may be on another page or filtered out: one button unticks them all.
+    dom::click(client, "#untick-all").await;
+    wait_for("every box unticked and the fifth free", || async {
+        let state = dom::run_js(
+            client,
+            "return [document.querySelectorAll('td[data-col=pick] input:checked').length,\
+                     document.querySelector(arguments[0]).disabled,\
+                     !!document.querySelector('#compare-link'), !!document.querySelector('#untick-all')];",
+            vec![json!(tick(&order[4]))],
+        )
+        .await;
+        (state == json!([0, false, false, false]))
+            .then_some(())
+            .ok_or(format!("{state}"))
+    })
+    .await;
     // Each organisation links to its own page.
     let link = dom::attribute(
         client,
