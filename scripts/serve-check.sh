@@ -26,11 +26,21 @@ served() {
     grep -q 'http-equiv="Content-Security-Policy"' <<<"$page" &&
     ! grep -qP '<script(?![^>]*\bsrc=)' <<<"$page" &&
     grep -q '<script type="module" src="/boot-' <<<"$page" &&
-    curl -sf "$base/data/ratings.json" | grep -q '"format":"on-probation/ratings"'
+    curl -sf "$base/data/ratings.json" | grep -q '"format":"on-probation/ratings"' &&
+    headers_sent
+}
+
+# What a page's meta tags cannot say (Trunk.toml's [serve] headers).
+headers_sent() {
+  local headers
+  headers="$(curl -sf -D - -o /dev/null "$base/league-table" | tr -d '\r' | tr '[:upper:]' '[:lower:]')" &&
+    grep -qx "content-security-policy: frame-ancestors 'none'" <<<"$headers" &&
+    grep -qx 'x-frame-options: deny' <<<"$headers" &&
+    grep -qx 'x-content-type-options: nosniff' <<<"$headers"
 }
 for _ in $(seq 1 600); do
   if served 2>/dev/null; then
-    echo "serve command: served the app under its Content Security Policy, a deep link and the ratings on $base"
+    echo "serve command: served the app under its Content Security Policy and frame and type headers, a deep link and the ratings on $base"
     exit 0
   fi
   if ! kill -0 "$pid" 2>/dev/null; then
