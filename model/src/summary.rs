@@ -11,6 +11,8 @@ pub struct BandCounts {
     pub round: Option<u8>,
     /// First and last year published, for naming a group that has no round.
     pub years: Option<(u16, u16)>,
+    /// Inspections with no date, which the years leave out.
+    pub undated: usize,
     /// Counts in `Band::ALL` order (best first).
     pub bands: [usize; 4],
     /// Inspections whose overall band is not published.
@@ -23,6 +25,7 @@ impl BandCounts {
             kind,
             round,
             years: None,
+            undated: 0,
             bands: [0; 4],
             unknown: 0,
         }
@@ -36,11 +39,15 @@ impl BandCounts {
         self.bands.iter().sum::<usize>() + self.unknown
     }
 
-    /// "CRC, round 1"; a group without a round is named by its years: "PDU, 2022 to 2023".
+    /// "CRC, round 1"; a group without a round is named by its years: "PDU, 2022 to 2023", or
+    /// "PDU, 2022 (2 undated)" when some have no date, so the years do not claim them.
     pub fn label(&self) -> String {
         let kind = self.kind.name();
         match (self.round, self.years) {
             (Some(round), _) => format!("{kind}, round {round}"),
+            (None, Some(years)) if self.undated > 0 => {
+                format!("{kind}, {} ({} undated)", years_text(years), self.undated)
+            }
             (None, Some(years)) => format!("{kind}, {}", years_text(years)),
             (None, None) => format!("{kind}, no round or date"),
         }
@@ -94,11 +101,14 @@ pub fn band_counts(inspections: &[Inspection]) -> Vec<BandCounts> {
             Some(band) => group.bands[index_of(band)] += 1,
             None => group.unknown += 1,
         }
-        if let Some(year) = inspection.published.map(|d| d.year) {
-            group.years = Some(match group.years {
-                Some((first, last)) => (first.min(year), last.max(year)),
-                None => (year, year),
-            });
+        match inspection.published.map(|d| d.year) {
+            Some(year) => {
+                group.years = Some(match group.years {
+                    Some((first, last)) => (first.min(year), last.max(year)),
+                    None => (year, year),
+                })
+            }
+            None => group.undated += 1,
         }
     }
     groups
@@ -173,5 +183,18 @@ mod tests {
             "CRC, round 1: 1 Good. NPS division, 2021: 1 Good."
         );
         assert_eq!(describe(&[]), "No inspections to count.");
+    }
+
+    #[test]
+    fn a_group_named_by_its_years_counts_its_undated_apart() {
+        let mut undated = rated(Kind::Pdu, None, Some(Band::Good), "2022");
+        undated.published = None;
+        let list = [
+            rated(Kind::Pdu, None, Some(Band::Inadequate), "2022"),
+            undated.clone(),
+            undated.clone(),
+        ];
+        assert_eq!(band_counts(&list)[0].label(), "PDU, 2022 (2 undated)");
+        assert_eq!(band_counts(&[undated])[0].label(), "PDU, no round or date");
     }
 }
