@@ -66,11 +66,11 @@ pub fn ranks(inspections: &[Inspection]) -> Vec<Option<Rank>> {
                 let better = known.partition_point(|other| *other < key);
                 let equal = known[better..].partition_point(|other| *other == key);
                 // Sorted, so any row of the same band before an unscored one has a score.
-                let unscored = key.1;
+                let band_start = known.partition_point(|other| other.0 < key.0);
                 Rank {
                     position: better + 1,
                     tied: equal > 1,
-                    after_scored: unscored && known[..better].iter().any(|other| other.0 == key.0),
+                    after_scored: key.1 && band_start < better,
                 }
             })
         })
