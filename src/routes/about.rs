@@ -48,8 +48,9 @@ pub fn About() -> impl IntoView {
                 "works it out from points."
             </p>
             <p>
-                "A score appears only where a source states it, or says how many standards had each band (the "
-                "points are then added up with the values above; the inspection page gives the basis). "
+                "A score appears only where a source states it, says how many standards had each band, or "
+                "every standard's band is known (in the last two cases the points are added up with the values "
+                "above; the inspection page gives the basis). "
                 "Everywhere else it is left blank rather than estimated. In the league table's ranks, an "
                 "inspection without a score comes after the scored ones of its band: that says its score is "
                 "not known, not that it is lower."

@@ -37,7 +37,8 @@ pub fn TableLegend() -> impl IntoView {
                 "Rank is by overall band, then score where known; \u{201c}=3\u{201d} is a shared place, and "
                 "an inspection without a published overall band has no rank. Inspections whose score is not "
                 "known share the place after their band's scored ones: not known, not lower. Scores appear "
-                "only where a source states them or says how many standards had each band."
+                "only where a source states them, says how many standards had each band, or every standard's "
+                "band is known."
             </p>
         </div>
     }
