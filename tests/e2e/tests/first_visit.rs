@@ -17,7 +17,9 @@ use std::io::Write;
 const BUDGET_BYTES: usize = 340_000;
 
 /// The budget for a wasm built by the machine's stable toolchain, where the size toolchain
-/// could not be installed (`E2E_SIZE_BUILD` is not `1`): 1.6 % above its last figure, 349,266.
+/// could not be installed (`E2E_SIZE_BUILD=0`, which `scripts/test.sh` passes then): 1.6 %
+/// above its last figure, 349,266. Without the variable the size toolchain's budget holds, so a
+/// build by hand is held to it too.
 const STABLE_BUILD_BUDGET_BYTES: usize = 355_000;
 
 /// Registering the service worker downloads its script on the first visit in every engine, but
@@ -106,11 +108,12 @@ async fn first_visit_to_the_league_table_is_measured_and_within_budget() {
     );
     std::fs::write(output_dir("").join(file), &report).expect("write the size report");
     let budget = match std::env::var("E2E_SIZE_BUILD").as_deref() {
-        Ok("1") => BUDGET_BYTES,
-        _ => STABLE_BUILD_BUDGET_BYTES,
+        Ok("0") => STABLE_BUILD_BUDGET_BYTES,
+        _ => BUDGET_BYTES,
     };
     assert!(
         brotli <= budget,
-        "first visit is {brotli} brotli bytes, over the budget of {budget}"
+        "first visit is {brotli} brotli bytes, over the budget of {budget} \
+         (a wasm built by stable, not the size toolchain, needs E2E_SIZE_BUILD=0)"
     );
 }
