@@ -17,37 +17,43 @@ base="http://127.0.0.1:$PORT"
 slug="$(ls "$ROOT/content/posts" | head -n 1)"
 slug="${slug%.md}"
 # Trunk answers before its first build is done, so wait until the built app answers both.
-# The page must be the one scripts/csp.sh finished: no inline script, the loader in a file, so
-# the Content Security Policy lets the app start under `trunk serve` too.
-served() {
-  local page
-  page="$(curl -sf "$base/posts/$slug")" &&
-    grep -q '<div id="app">' <<<"$page" &&
-    grep -q 'http-equiv="Content-Security-Policy"' <<<"$page" &&
-    ! grep -qP '<script(?![^>]*\bsrc=)' <<<"$page" &&
-    grep -q '<script type="module" src="/boot-' <<<"$page" &&
-    curl -sf "$base/data/ratings.json" | grep -q '"format":"on-probation/ratings"' &&
-    headers_sent
+# Each is read whole before grep looks, so grep stopping early cannot fail the pipeline.
+app_answers() {
+  grep -q '<div id="app">' <<<"$(curl -sf "$base/posts/$slug")" &&
+    grep -q '"format":"on-probation/ratings"' <<<"$(curl -sf "$base/data/ratings.json")"
 }
 
-# What a page's meta tags cannot say (Trunk.toml's [serve] headers).
-headers_sent() {
-  local headers
-  headers="$(curl -sf -D - -o /dev/null "$base/league-table" | tr -d '\r' | tr '[:upper:]' '[:lower:]')" &&
-    grep -qx "content-security-policy: frame-ancestors 'none'" <<<"$headers" &&
-    grep -qx 'x-frame-options: deny' <<<"$headers" &&
-    grep -qx 'x-content-type-options: nosniff' <<<"$headers"
+fail() {
+  echo "serve command: $1"
+  tail -n 20 "$LOG"
+  exit 1
 }
+
+ready=0
 for _ in $(seq 1 600); do
-  if served 2>/dev/null; then
-    echo "serve command: served the app under its Content Security Policy and frame and type headers, a deep link and the ratings on $base"
-    exit 0
+  if app_answers 2>/dev/null; then
+    ready=1
+    break
   fi
-  if ! kill -0 "$pid" 2>/dev/null; then
-    echo "serve.sh stopped before serving:"; tail -n 20 "$LOG"; exit 1
-  fi
+  kill -0 "$pid" 2>/dev/null || fail "serve.sh stopped before serving:"
   sleep 1
 done
-echo "serve command: $base/posts/$slug or the ratings never answered in 10 minutes:"
-tail -n 20 "$LOG"
-exit 1
+[ "$ready" = 1 ] || fail "$base/posts/$slug or the ratings never answered in 10 minutes:"
+
+# The page must be the one scripts/csp.sh finished: no inline script, the loader in a file, so
+# the Content Security Policy lets the app start under `trunk serve` too.
+page="$(curl -sf "$base/posts/$slug")" || fail "$base/posts/$slug stopped answering"
+grep -q 'http-equiv="Content-Security-Policy"' <<<"$page" || fail "the page has no Content Security Policy"
+if grep -qP '<script(?![^>]*\bsrc=)' <<<"$page"; then
+  fail "the page has an inline script, which its Content Security Policy blocks"
+fi
+grep -q '<script type="module" src="/boot-' <<<"$page" || fail "the page does not load the app from a /boot-*.js file"
+
+# What a page's meta tags cannot say (Trunk.toml's [serve] headers).
+headers="$(curl -sf -D - -o /dev/null "$base/league-table" | tr -d '\r' | tr '[:upper:]' '[:lower:]')" ||
+  fail "$base/league-table did not answer"
+for header in "content-security-policy: frame-ancestors 'none'" 'x-frame-options: deny' \
+  'x-content-type-options: nosniff' 'referrer-policy: strict-origin-when-cross-origin'; do
+  grep -qxF "$header" <<<"$headers" || fail "$base/league-table came without the header \"$header\""
+done
+echo "serve command: served the app under its Content Security Policy, with its framing, type and referrer headers, a deep link and the ratings on $base"

@@ -22,7 +22,9 @@ as_root() {
 }
 
 ensure_rust_parts() {
-  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  # Each list is read whole before grep looks: grep stopping at its match would otherwise end
+  # the writer early, and pipefail would count that as a failure.
+  if grep -qx wasm32-unknown-unknown <<<"$(rustup target list --installed)"; then
     step "wasm32 target: present"
   else
     step "wasm32 target: installing"
@@ -116,8 +118,8 @@ ensure_python3() {
 # library needs are all there, installing what is missing; a failure only means stable builds.
 SIZE_BUILD=0
 ensure_size_toolchain() {
-  if rustup component list --toolchain "$SIZE_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src' &&
-    rustup target list --toolchain "$SIZE_TOOLCHAIN" --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  if grep -q '^rust-src' <<<"$(rustup component list --toolchain "$SIZE_TOOLCHAIN" --installed 2>/dev/null)" &&
+    grep -qx wasm32-unknown-unknown <<<"$(rustup target list --toolchain "$SIZE_TOOLCHAIN" --installed 2>/dev/null)"; then
     step "$SIZE_TOOLCHAIN for the release wasm: present"
   else
     step "$SIZE_TOOLCHAIN for the release wasm: installing"
