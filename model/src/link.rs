@@ -29,10 +29,37 @@ pub fn is_internal_path(url: &str) -> bool {
 }
 
 fn is_unsafe_char(c: char) -> bool {
-    c.is_whitespace()
-        || c.is_control()
-        // Zero-width characters, direction marks, embeddings, overrides and isolates, and the BOM.
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+    c.is_whitespace() || c.is_control() || is_format_char(c)
+}
+
+/// Unicode's format characters (general category Cf, Unicode 16): invisible in an address, and
+/// some reorder the text around them. Zero-width and direction marks, embeddings, overrides,
+/// isolates, the soft hyphen, the BOM, tags and the rest.
+fn is_format_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{061C}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
 }
 
 /// `.` or `..`, also percent-encoded (`%2e`), as the URL standard reads them.
@@ -72,6 +99,10 @@ mod tests {
             "https://user:pass@10.0.0.1/",
             "https://evil.example/\u{202E}fdp.troper",
             "https://example.org/\u{200B}x",
+            "https://example.org/\u{061C}x",
+            "https://exam\u{00AD}ple.org/",
+            "https://example.org/\u{E0041}",
+            "https://example.org/\u{FFF9}x",
             "",
         ] {
             assert!(!is_web_link(url), "{url:?} must not be a link");

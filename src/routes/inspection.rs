@@ -214,7 +214,8 @@ fn Sources(inspection: Inspection) -> impl IntoView {
                         }
                         .into_any()
                     } else {
-                        view! { <li>{address} " (not a web address, so not linked)"</li> }.into_any()
+                        // bdi: right-to-left characters in the text cannot reorder the note after it.
+                        view! { <li><bdi>{address}</bdi> " (not a web address, so not linked)"</li> }.into_any()
                     }
                 })
                 .collect_view()}
