@@ -15,7 +15,7 @@ use crate::components::league_table::share::CopyLink;
 use crate::components::league_table::skip_link::{SkipToTable, TABLE_REGION_ID};
 use crate::components::league_table::then_by::ThenBy;
 use crate::components::league_table::view_state::TableView;
-use crate::focus::KeyboardReveal;
+use crate::focus::{focus_by_id, KeyboardReveal};
 use crate::routes::page_title;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -123,6 +123,8 @@ pub fn Table(file: RatingsFile) -> impl IntoView {
     }
 }
 
+const COMPARE_STATUS_ID: &str = "compare-status";
+
 /// "Compare 2 inspections" once two to four rows are ticked; at four, why the other boxes
 /// cannot be ticked. A status region, so each tick from the second on is heard as well as seen.
 /// "Untick all" beside it, as ticked rows may be on another page or hidden by the filters.
@@ -157,17 +159,22 @@ fn CompareLink(picked: RwSignal<Vec<String>>) -> impl IntoView {
             .into_any()
         }
     };
+    // The button goes away with the ticks: focus moves to the words that take its place.
+    let untick = move |_| {
+        picked.set(Vec::new());
+        focus_by_id(COMPARE_STATUS_ID);
+    };
     let untick_all = move || {
         (!picked.with(Vec::is_empty)).then(|| {
             view! {
-                <button type="button" id="untick-all" on:click=move |_| picked.set(Vec::new())>
+                <button type="button" id="untick-all" on:click=untick>
                     "Untick all"
                 </button>
             }
         })
     };
     view! {
-        <div role="status">{link}</div>
+        <div role="status" id=COMPARE_STATUS_ID tabindex="-1">{link}</div>
         {untick_all}
     }
 }

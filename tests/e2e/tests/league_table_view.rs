@@ -455,18 +455,20 @@ async fn ticked_rows_lead_to_the_compare_page_address_and_untick_together() {
             order[2], order[0], order[1], order[3]
         )
     );
-    // Ticked rows may be on another page or filtered out: one button unticks them all.
+    // Ticked rows may be on another page or filtered out: one button unticks them all. It goes
+    // away with the ticks, so focus moves to the words in its place, not to the page's start.
     dom::click(client, "#untick-all").await;
-    wait_for("every box unticked and the fifth free", || async {
+    wait_for("every box unticked, the fifth free, focus on the compare status", || async {
         let state = dom::run_js(
             client,
             "return [document.querySelectorAll('td[data-col=pick] input:checked').length,\
                      document.querySelector(arguments[0]).disabled,\
-                     !!document.querySelector('#compare-link'), !!document.querySelector('#untick-all')];",
+                     !!document.querySelector('#compare-link'), !!document.querySelector('#untick-all'),\
+                     document.activeElement.id];",
             vec![json!(tick(&order[4]))],
         )
         .await;
-        (state == json!([0, false, false, false]))
+        (state == json!([0, false, false, false, "compare-status"]))
             .then_some(())
             .ok_or(format!("{state}"))
     })
