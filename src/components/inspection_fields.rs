@@ -45,7 +45,7 @@ pub fn inspection_fields(inspection: &Inspection, all: &[Inspection]) -> Vec<Fie
     };
     let change = match movement(inspection, all) {
         Some(movement) => view! { <MovementNote movement /> }.into_any(),
-        None => not_known(no_movement_text(kind)),
+        None => not_known(no_movement_text(kind, inspection.round)),
     };
     vec![
         Field {
