@@ -44,7 +44,8 @@ pub struct RowTest<'a> {
     /// Per chosen facet: each row's option, and whether each option is chosen.
     facets: Vec<(&'a [usize], Vec<bool>)>,
     /// The search's words, folded; a row must contain each, anywhere in its names, so "kent
-    /// sussex" finds "Kent, Surrey & Sussex CRC" and "sodexo cumbria" an owner with its area.
+    /// sussex" finds "Kent, Surrey and Sussex CRC" and "sodexo cumbria" an owner with its area.
+    /// Words of no letter or digit ("&", "-") are left out: names spell them in other ways.
     /// Empty when the search is blank.
     words: Vec<String>,
 }
@@ -83,6 +84,7 @@ impl Filter {
             .collect();
         let words = fold(&self.text)
             .split_whitespace()
+            .filter(|word| word.chars().any(char::is_alphanumeric))
             .map(str::to_string)
             .collect();
         RowTest {
@@ -290,6 +292,9 @@ mod tests {
         assert_eq!(shown(&text("sodexo fox")), ["f"]);
         assert_eq!(shown(&text("unity  gwent")), ["e"]);
         assert!(shown(&text("sodexo yorkshire")).is_empty());
+        // "&" or "-" between words need not be in the name.
+        assert_eq!(shown(&text("south & yorkshire")), ["b"]);
+        assert_eq!(shown(&text("sodexo - fox")), ["f"]);
         assert_eq!(shown(&text("   ")).len(), 6);
         assert!(shown(&text("zulu")).is_empty());
     }
