@@ -73,10 +73,10 @@ impl FoldedNames {
     }
 }
 
-/// `Organisational delivery` → `organisational-delivery`.
 /// The group of standards whose domain names nothing.
 const OTHER_GROUP_NAME: &str = "Other standards";
 
+/// `Organisational delivery` → `organisational-delivery`.
 fn group_slug(name: &str) -> String {
     let lower = name.to_lowercase();
     let words: Vec<&str> = lower
