@@ -183,23 +183,37 @@ fn unreadable(error: serde_json::Error) -> FormatError {
 /// such a file was edited by hand and its figures cannot be trusted.
 pub fn parse_ratings(text: &str) -> Result<RatingsFile, FormatError> {
     let mut file: RatingsFile = parse_versioned(text, RATINGS_FORMAT)?;
-    // A blank text is no value: shown, sorted and filtered as not known, like a missing one (the
-    // data tool writes none, but a file written by hand or by another tool may).
+    // Spaces around a text are not part of it (" Seetec" is Seetec's row in the owner filter),
+    // and a blank text is no value: shown, sorted and filtered as not known, like a missing one
+    // (the data tool writes neither, but a file written by hand or by another tool may).
     for inspection in &mut file.inspections {
+        inspection.organisation = inspection.organisation.trim().to_string();
         for text in [
             &mut inspection.owner,
             &mut inspection.region,
             &mut inspection.source_url,
             &mut inspection.notes,
         ] {
-            if text.as_deref().is_some_and(|t| t.trim().is_empty()) {
-                *text = None;
-            }
+            *text = text
+                .take()
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty());
         }
-        inspection.other_sources.retain(|s| !s.trim().is_empty());
+        inspection.other_sources = std::mem::take(&mut inspection.other_sources)
+            .into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
     }
     let mut ids = std::collections::BTreeSet::new();
     for inspection in &file.inspections {
+        // Every row, link and heading names its organisation: none to show is a broken file.
+        if inspection.organisation.is_empty() {
+            return Err(FormatError::Malformed(format!(
+                "the inspection '{}' has no organisation name",
+                inspection.id
+            )));
+        }
         if !ids.insert(inspection.id.as_str()) {
             return Err(FormatError::Inconsistent(format!(
                 "the inspection '{}' is listed twice",
@@ -266,10 +280,11 @@ mod tests {
         let text = format!(
             r#"{{"format":"{RATINGS_FORMAT}","version":{FORMAT_VERSION},
                "provenance":{{"summary":"s","sources":[]}},"standards":[],
-               "inspections":[{{"id":"a","organisation":"A","kind":"PDU","owner":"",
-                 "region":"  ","source_url":"","notes":"","other_sources":["", "https://x.example/"]}}]}}"#
+               "inspections":[{{"id":"a","organisation":" A ","kind":"PDU","owner":"",
+                 "region":"  ","source_url":"","notes":"","other_sources":["", " https://x.example/"]}}]}}"#
         );
         let inspection = &parse_ratings(&text).unwrap().inspections[0];
+        assert_eq!(inspection.organisation, "A");
         assert_eq!(
             (
                 &inspection.owner,
@@ -280,6 +295,21 @@ mod tests {
             (&None, &None, &None, &None)
         );
         assert_eq!(inspection.other_sources, ["https://x.example/"]);
+    }
+
+    #[test]
+    fn a_blank_organisation_is_refused_by_its_id() {
+        let text = format!(
+            r#"{{"format":"{RATINGS_FORMAT}","version":{FORMAT_VERSION},
+               "provenance":{{"summary":"s","sources":[]}},"standards":[],
+               "inspections":[{{"id":"a","organisation":"  ","kind":"PDU","owner":" Seetec "}}]}}"#
+        );
+        match parse_ratings(&text) {
+            Err(FormatError::Malformed(why)) => {
+                assert!(why.contains("'a' has no organisation"), "{why}")
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
