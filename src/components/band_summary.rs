@@ -104,7 +104,7 @@ pub fn BandSummaryView(groups: Vec<BandCounts>) -> impl IntoView {
             <h2 id="band-summary-heading">"Overall bands at a glance"</h2>
             // Plain text, not a link, which would be one more Tab stop before the filters.
             <p class="band-summary-note">
-                "Counts of the inspections in this table. Where public sources leave gaps, they can be lower than the Inspectorate's own totals; the About page lists what is missing."
+                "Counts of the inspections in this data. Where public sources leave gaps, they can be lower than the Inspectorate's own totals; the About page lists what is missing."
             </p>
             <svg
                 class="band-chart"
