@@ -1,7 +1,7 @@
 //! How an inspection's fields read in words on its own page and in comparisons.
 
 use crate::band::Band;
-use crate::inspection::{Caseload, Confidence, Kind, Score};
+use crate::inspection::{Caseload, Confidence, Score};
 
 /// "15/30".
 pub fn score_text(score: &Score) -> String {
@@ -60,33 +60,9 @@ pub fn confidence_text(confidence: Confidence, overall: Option<Band>) -> &'stati
     }
 }
 
-/// Why an inspection shows no movement between rounds. Only what the data shows: a second round
-/// missing from it may still have happened (round 2 is incomplete), PDUs have no rounds, and an
-/// inspection outside the rounds has none to compare.
-pub fn no_movement_text(kind: Kind, round: Option<u8>) -> &'static str {
-    match (kind, round) {
-        (Kind::Pdu, _) => "Does not apply: PDU inspections are not in rounds",
-        (Kind::Crc | Kind::NpsDivision, Some(_)) => {
-            "No other round of this organisation in this data"
-        }
-        (Kind::Crc | Kind::NpsDivision, None) => {
-            "Does not apply: this inspection is not in a round in this data"
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn no_movement_claims_only_what_the_data_shows() {
-        assert!(no_movement_text(Kind::Crc, Some(1)).starts_with("No other round"));
-        assert!(no_movement_text(Kind::NpsDivision, Some(2)).contains("in this data"));
-        assert!(no_movement_text(Kind::Pdu, None).starts_with("Does not apply"));
-        // An inspection outside the rounds (the NPS's last, in 2021) has no round to compare.
-        assert!(no_movement_text(Kind::NpsDivision, None).contains("not in a round"));
-    }
 
     fn caseload(count: u32, qualifier: Option<&str>) -> String {
         caseload_text(&Caseload {

@@ -7,7 +7,7 @@
 
 use crate::band::{name_or_unknown, Band};
 use crate::details::score_text;
-use crate::inspection::{Inspection, Score};
+use crate::inspection::{Inspection, Kind, Score};
 
 /// The round an organisation is first rated in, and the one it is compared with.
 pub const EARLIER_ROUND: u8 = 1;
@@ -167,11 +167,35 @@ pub fn movement(inspection: &Inspection, all: &[Inspection]) -> Option<Movement>
     })
 }
 
+/// Why `inspection` shows no [`movement`]. Only what the data shows: a second round missing from
+/// it may still have happened (round 2 is incomplete).
+pub fn no_movement_text(inspection: &Inspection, all: &[Inspection]) -> &'static str {
+    let round = match (inspection.kind, inspection.round) {
+        (Kind::Pdu, _) => return "Does not apply: PDU inspections are not in rounds",
+        (_, None) => return "Does not apply: this inspection is not in a round in this data",
+        (_, Some(round)) => round,
+    };
+    let other = match round {
+        EARLIER_ROUND => LATER_ROUND,
+        LATER_ROUND => EARLIER_ROUND,
+        _ => return "Does not apply: only rounds 1 and 2 are compared",
+    };
+    let in_round = |round: u8| {
+        all.iter()
+            .filter(|i| i.round == Some(round) && same_organisation(i, inspection))
+            .count()
+    };
+    if in_round(other) == 0 {
+        "No other round of this organisation in this data"
+    } else {
+        "Not shown: this data holds more than one inspection of this organisation in a round"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::inspection::tests::inspection;
-    use crate::inspection::Kind;
 
     fn rated(id: &str, name: &str, round: Option<u8>, overall: Option<Band>) -> Inspection {
         let mut i = inspection(id, Kind::Crc);
@@ -204,6 +228,39 @@ mod tests {
             let m = movement(&all[0], &all).unwrap();
             assert_eq!(m.trend, trend);
             assert_eq!(movement(&all[1], &all), Some(m));
+        }
+    }
+
+    #[test]
+    fn no_movement_claims_only_what_the_data_shows() {
+        let alone = [rated("a", "X CRC", Some(1), None)];
+        assert!(no_movement_text(&alone[0], &alone).starts_with("No other round"));
+        let nps = Inspection {
+            kind: Kind::NpsDivision,
+            ..rated("n", "NPS X", None, None)
+        };
+        assert!(no_movement_text(&nps, &[]).contains("not in a round"));
+        let crc = rated("c", "X CRC", None, None);
+        assert!(no_movement_text(&crc, &[]).contains("not in a round"));
+        let pdu = inspection("p", Kind::Pdu);
+        assert!(no_movement_text(&pdu, &[]).contains("PDU inspections are not in rounds"));
+        // A third round has nothing to be compared with, whatever else the data holds.
+        let three = [
+            rated("a1", "X CRC", Some(1), None),
+            rated("a2", "X CRC", Some(2), None),
+            rated("a3", "X CRC", Some(3), None),
+        ];
+        assert!(no_movement_text(&three[2], &three).contains("only rounds 1 and 2"));
+        // Two inspections of one organisation in a round: a pairing would be a guess.
+        let doubled = [
+            rated("a1", "X CRC", Some(1), None),
+            rated("b1", "X CRC", Some(1), None),
+            rated("a2", "X CRC", Some(2), None),
+        ];
+        assert_eq!(movement(&doubled[2], &doubled), None);
+        for inspection in &doubled {
+            assert!(no_movement_text(inspection, &doubled)
+                .starts_with("Not shown: this data holds more than one"));
         }
     }
 

@@ -5,9 +5,9 @@ use crate::components::band_badge::BandBadge;
 use crate::components::movement::MovementNote;
 use leptos::prelude::*;
 use model::band::UNKNOWN_BAND_LABEL;
-use model::details::{caseload_text, confidence_text, no_movement_text, round_text, score_text};
+use model::details::{caseload_text, confidence_text, round_text, score_text};
 use model::inspection::Inspection;
-use model::movement::movement;
+use model::movement::{movement, no_movement_text};
 
 /// One fact: a stable key for hooks, its label, and its value as a view.
 pub struct Field {
@@ -45,7 +45,7 @@ pub fn inspection_fields(inspection: &Inspection, all: &[Inspection]) -> Vec<Fie
     };
     let change = match movement(inspection, all) {
         Some(movement) => view! { <MovementNote movement /> }.into_any(),
-        None => not_known(no_movement_text(kind, inspection.round)),
+        None => not_known(no_movement_text(inspection, all)),
     };
     vec![
         Field {
