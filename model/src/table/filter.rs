@@ -43,11 +43,19 @@ pub struct RowTest<'a> {
     filter: &'a Filter,
     /// Per chosen facet: each row's option, and whether each option is chosen.
     facets: Vec<(&'a [usize], Vec<bool>)>,
-    /// The search's words, folded; a row must contain each, anywhere in its names, so "kent
+    /// The search's [`search_words`]; a row must contain each, anywhere in its names, so "kent
     /// sussex" finds "Kent, Surrey and Sussex CRC" and "sodexo cumbria" an owner with its area.
-    /// Words of no letter or digit ("&", "-") are left out: names spell them in other ways.
-    /// Empty when the search is blank.
     words: Vec<String>,
+}
+
+/// The search's words, folded. Words of no letter or digit ("&", "-") are left out: names
+/// spell them in other ways. Empty when the search has no words, which filters nothing.
+fn search_words(text: &str) -> Vec<String> {
+    fold(text)
+        .split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .map(str::to_string)
+        .collect()
 }
 
 impl RowTest<'_> {
@@ -82,11 +90,7 @@ impl Filter {
                 (index.of_row.as_slice(), flags)
             })
             .collect();
-        let words = fold(&self.text)
-            .split_whitespace()
-            .filter(|word| word.chars().any(char::is_alphanumeric))
-            .map(str::to_string)
-            .collect();
+        let words = search_words(&self.text);
         RowTest {
             data,
             filter: self,
@@ -124,7 +128,7 @@ impl Filter {
     /// The parts that restrict anything, in the order the form shows them.
     pub fn parts(&self) -> Vec<FilterPart> {
         let mut parts = Vec::new();
-        if !self.text.trim().is_empty() {
+        if !search_words(&self.text).is_empty() {
             parts.push(FilterPart::Text);
         }
         parts.extend(
@@ -295,6 +299,9 @@ mod tests {
         // "&" or "-" between words need not be in the name.
         assert_eq!(shown(&text("south & yorkshire")), ["b"]);
         assert_eq!(shown(&text("sodexo - fox")), ["f"]);
+        // Nor is a search of no words a filter to clear or name.
+        assert_eq!(shown(&text(" & ")).len(), 6);
+        assert!(text(" & ").parts().is_empty());
         assert_eq!(shown(&text("   ")).len(), 6);
         assert!(shown(&text("zulu")).is_empty());
     }
