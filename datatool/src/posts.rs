@@ -258,8 +258,8 @@ pub fn parse(
                 Some(body_line(link.offset)),
                 Some("body"),
                 format!(
-                    "the link to '{}' keeps only its words: a link must be an https:// or http:// address with a host (no user name, spaces or invisible characters), or a page of this site starting with / (no . or .. parts)",
-                    link.url
+                    "the link to '{}' keeps only its words: a link must be an https:// or http:// address with a host (no user name, spaces or invisible characters), or a page of this site starting with a single / (no . or .. parts, no backslash)",
+                    link.url.escape_debug()
                 ),
             )
         })
@@ -406,7 +406,7 @@ mod tests {
         let warnings: Vec<String> = read.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             warnings,
-            ["content/posts/a-post.md:9: body: the link to 'www.example.org/report' keeps only its words: a link must be an https:// or http:// address with a host (no user name, spaces or invisible characters), or a page of this site starting with / (no . or .. parts)"]
+            ["content/posts/a-post.md:9: body: the link to 'www.example.org/report' keeps only its words: a link must be an https:// or http:// address with a host (no user name, spaces or invisible characters), or a page of this site starting with a single / (no . or .. parts, no backslash)"]
         );
         assert!(read_str(&post(GOOD_FRONT, &words(150)))
             .unwrap()

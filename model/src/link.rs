@@ -29,36 +29,41 @@ pub fn is_internal_path(url: &str) -> bool {
 }
 
 fn is_unsafe_char(c: char) -> bool {
-    c.is_whitespace() || c.is_control() || is_format_char(c)
+    c.is_whitespace() || c.is_control() || is_invisible(c)
 }
 
-/// Unicode's format characters (general category Cf, Unicode 16): invisible in an address, and
-/// some reorder the text around them. Zero-width and direction marks, embeddings, overrides,
-/// isolates, the soft hyphen, the BOM, tags and the rest.
-fn is_format_char(c: char) -> bool {
+/// Unicode's format characters (general category Cf) and default-ignorable code points
+/// (Unicode 16): drawn as nothing in an address, and some reorder the text around them. Zero-width
+/// and direction marks, embeddings, overrides, isolates, the soft hyphen, the BOM, variation
+/// selectors, Hangul fillers, tags and the rest.
+fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}'
+            | '\u{034F}'
             | '\u{0600}'..='\u{0605}'
             | '\u{061C}'
             | '\u{06DD}'
             | '\u{070F}'
             | '\u{0890}'..='\u{0891}'
             | '\u{08E2}'
-            | '\u{180E}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
             | '\u{200B}'..='\u{200F}'
             | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{206F}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
             | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFFB}'
             | '\u{110BD}'
             | '\u{110CD}'
             | '\u{13430}'..='\u{1343F}'
             | '\u{1BCA0}'..='\u{1BCA3}'
             | '\u{1D173}'..='\u{1D17A}'
-            | '\u{E0001}'
-            | '\u{E0020}'..='\u{E007F}'
+            | '\u{E0000}'..='\u{E0FFF}'
     )
 }
 
@@ -103,6 +108,9 @@ mod tests {
             "https://exam\u{00AD}ple.org/",
             "https://example.org/\u{E0041}",
             "https://example.org/\u{FFF9}x",
+            "https://example.org/\u{2065}x",
+            "https://example.org/\u{FE0F}x",
+            "https://example.org/\u{3164}x",
             "",
         ] {
             assert!(!is_web_link(url), "{url:?} must not be a link");
