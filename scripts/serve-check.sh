@@ -40,20 +40,32 @@ for _ in $(seq 1 600); do
 done
 [ "$ready" = 1 ] || fail "$base/posts/$slug or the ratings never answered in 10 minutes:"
 
-# The page must be the one scripts/csp.sh finished: no inline script, the loader in a file, so
-# the Content Security Policy lets the app start under `trunk serve` too.
-page="$(curl -sf "$base/posts/$slug")" || fail "$base/posts/$slug stopped answering"
-grep -q 'http-equiv="Content-Security-Policy"' <<<"$page" || fail "the page has no Content Security Policy"
-if grep -qP '<script(?![^>]*\bsrc=)' <<<"$page"; then
-  fail "the page has an inline script, which its Content Security Policy blocks"
-fi
-grep -q '<script type="module" src="/boot-' <<<"$page" || fail "the page does not load the app from a /boot-*.js file"
+# What is wrong with the served page and its headers, or nothing. The page must be the one
+# scripts/csp.sh finished: no inline script, the loader in a file, so the Content Security
+# Policy lets the app start under `trunk serve` too.
+problem() {
+  local page headers header
+  page="$(curl -sf "$base/posts/$slug")" || { echo "$base/posts/$slug stopped answering"; return; }
+  grep -q 'http-equiv="Content-Security-Policy"' <<<"$page" || { echo "the page has no Content Security Policy"; return; }
+  if grep -qP '<script(?![^>]*\bsrc=)' <<<"$page"; then
+    echo "the page has an inline script, which its Content Security Policy blocks"
+    return
+  fi
+  grep -q '<script type="module" src="/boot-' <<<"$page" || { echo "the page does not load the app from a /boot-*.js file"; return; }
+  # What a page's meta tags cannot say (Trunk.toml's [serve] headers).
+  headers="$(curl -sf -D - -o /dev/null "$base/league-table")" || { echo "$base/league-table did not answer"; return; }
+  headers="$(tr -d '\r' <<<"$headers" | tr '[:upper:]' '[:lower:]')"
+  for header in "content-security-policy: frame-ancestors 'none'" 'x-frame-options: deny' \
+    'x-content-type-options: nosniff' 'referrer-policy: strict-origin-when-cross-origin'; do
+    grep -qxF "$header" <<<"$headers" || { echo "$base/league-table came without the header \"$header\""; return; }
+  done
+}
 
-# What a page's meta tags cannot say (Trunk.toml's [serve] headers).
-headers="$(curl -sf -D - -o /dev/null "$base/league-table" | tr -d '\r' | tr '[:upper:]' '[:lower:]')" ||
-  fail "$base/league-table did not answer"
-for header in "content-security-policy: frame-ancestors 'none'" 'x-frame-options: deny' \
-  'x-content-type-options: nosniff' 'referrer-policy: strict-origin-when-cross-origin'; do
-  grep -qxF "$header" <<<"$headers" || fail "$base/league-table came without the header \"$header\""
+# Trunk may still be swapping in a build it started before: a problem must last 30 s to count.
+for _ in $(seq 1 30); do
+  found="$(problem)"
+  [ -z "$found" ] && break
+  sleep 1
 done
+[ -z "$found" ] || fail "$found"
 echo "serve command: served the app under its Content Security Policy, with its framing, type and referrer headers, a deep link and the ratings on $base"
