@@ -178,9 +178,10 @@ fn unreadable(error: serde_json::Error) -> FormatError {
     }
 }
 
-/// Reads the ratings, and refuses a file whose inspections share an id (each has its own page
-/// and row) or whose score is more than its maximum: the data tool never writes either, so
-/// such a file was edited by hand and its figures cannot be trusted.
+/// Reads the ratings, trimming the spaces around its texts, and refuses a file whose inspections
+/// share an id (each has its own page and row), have no organisation name, or have a score
+/// more than its maximum: the data tool never writes any of these, so such a file was edited
+/// by hand and its figures cannot be trusted.
 pub fn parse_ratings(text: &str) -> Result<RatingsFile, FormatError> {
     let mut file: RatingsFile = parse_versioned(text, RATINGS_FORMAT)?;
     // Spaces around a text are not part of it (" Seetec" is Seetec's row in the owner filter),

@@ -118,7 +118,8 @@ pub struct Inspection {
     pub round: Option<u8>,
     /// The published overall band; `None` when no source gives it.
     pub overall: Option<Band>,
-    /// Present only where a source states it or every standard is known.
+    /// Present only where a source states it, says how many standards had each band, or every
+    /// standard's band is known.
     pub score: Option<Score>,
     /// Known bands by standard code; a standard that is absent is not published (and so is
     /// every standard when the map itself is absent).
