@@ -48,14 +48,23 @@ pub struct RowTest<'a> {
     words: Vec<String>,
 }
 
-/// The search's words, folded. Words of no letter or digit ("&", "-") are left out: names
-/// spell them in other ways. Empty when the search has no words, which filters nothing.
+/// The search's words, folded; words in double quotes stay together as one phrase, so
+/// `"south east"` finds only rows with those words side by side (as DataTables' search does).
+/// Words of no letter or digit ("&", "-") are left out: names spell them in other ways. Empty
+/// when the search has no words, which filters nothing.
 fn search_words(text: &str) -> Vec<String> {
-    fold(text)
-        .split_whitespace()
-        .filter(|word| word.chars().any(char::is_alphanumeric))
-        .map(str::to_string)
-        .collect()
+    let folded = fold(text);
+    let mut words = Vec::new();
+    // Between quotes at odd places; an unclosed quote runs to the end.
+    for (place, part) in folded.split('"').enumerate() {
+        if place % 2 == 1 {
+            words.push(part.split_whitespace().collect::<Vec<_>>().join(" "));
+        } else {
+            words.extend(part.split_whitespace().map(str::to_string));
+        }
+    }
+    words.retain(|word| word.chars().any(char::is_alphanumeric));
+    words
 }
 
 impl RowTest<'_> {
@@ -302,6 +311,14 @@ mod tests {
         // Nor is a search of no words a filter to clear or name.
         assert_eq!(shown(&text(" & ")).len(), 6);
         assert!(text(" & ").parts().is_empty());
+        // Quoted words are one phrase: side by side, in that order.
+        assert_eq!(shown(&text("\"south yorkshire\"")), ["b"]);
+        assert!(shown(&text("\"yorkshire south\"")).is_empty());
+        assert_eq!(shown(&text("\"south   yorkshire")), ["b"]);
+        assert_eq!(
+            search_words("sodexo \"West  Yorkshire\" & \"\""),
+            ["sodexo", "west yorkshire"]
+        );
         assert_eq!(shown(&text("   ")).len(), 6);
         assert!(shown(&text("zulu")).is_empty());
     }
