@@ -133,13 +133,18 @@ fn same_organisation(a: &Inspection, b: &Inspection) -> bool {
     a.kind == b.kind && folded(&a.organisation) == folded(&b.organisation)
 }
 
+/// The round an inspection of `round` is compared with, if it is one of the two compared.
+fn paired_round(round: u8) -> Option<u8> {
+    match round {
+        EARLIER_ROUND => Some(LATER_ROUND),
+        LATER_ROUND => Some(EARLIER_ROUND),
+        _ => None,
+    }
+}
+
 /// The same organisation's inspection in the other of the two rounds, if exactly one exists.
 pub fn other_round<'a>(inspection: &Inspection, all: &'a [Inspection]) -> Option<&'a Inspection> {
-    let other = match inspection.round? {
-        EARLIER_ROUND => LATER_ROUND,
-        LATER_ROUND => EARLIER_ROUND,
-        _ => return None,
-    };
+    let other = paired_round(inspection.round?)?;
     let mut matches = all
         .iter()
         .filter(|i| i.round == Some(other) && same_organisation(i, inspection));
@@ -175,10 +180,8 @@ pub fn no_movement_text(inspection: &Inspection, all: &[Inspection]) -> &'static
         (_, None) => return "Does not apply: this inspection is not in a round in this data",
         (_, Some(round)) => round,
     };
-    let other = match round {
-        EARLIER_ROUND => LATER_ROUND,
-        LATER_ROUND => EARLIER_ROUND,
-        _ => return "Does not apply: only rounds 1 and 2 are compared",
+    let Some(other) = paired_round(round) else {
+        return "Does not apply: only rounds 1 and 2 are compared";
     };
     let in_round = |round: u8| {
         all.iter()
