@@ -375,7 +375,11 @@ fn hashed_files(dir: &Path) -> Vec<String> {
 /// A different deploy: turns the copy of the build in `dir` into one where the first
 /// inspection's organisation has a new name and every hashed file a new hash (as a code change
 /// would give), with its precache list made again. Returns the new name.
-fn build_b(dir: &Path) -> String {
+///
+/// `deploy` (1, 2, …) picks the hashes, so that two deploys in one test share no hashed file:
+/// an update of the first, still installing when the second is served, must not find its
+/// files on the second's server.
+fn build_b(dir: &Path, deploy: usize) -> String {
     let ratings = dir.join("data/ratings.json");
     let first = inspections().into_iter().next().expect("an inspection");
     let renamed = format!("{} (deploy B)", first.organisation);
@@ -391,11 +395,11 @@ fn build_b(dir: &Path) -> String {
     let hashed = hashed_files(dir);
     let rename = |text: String| {
         hashed.iter().fold(text, |text, name| {
-            text.replace(name.as_str(), &with_new_hash(name))
+            text.replace(name.as_str(), &with_new_hash(name, deploy))
         })
     };
     for name in &hashed {
-        std::fs::rename(dir.join(name), dir.join(with_new_hash(name))).unwrap();
+        std::fs::rename(dir.join(name), dir.join(with_new_hash(name, deploy))).unwrap();
     }
     for entry in std::fs::read_dir(dir).unwrap() {
         let path: PathBuf = entry.unwrap().path();
@@ -417,7 +421,7 @@ fn build_b(dir: &Path) -> String {
         .fold(std::fs::read_to_string(&index).unwrap(), |html, name| {
             html.replace(
                 &integrity_before[name],
-                &integrity_after[&with_new_hash(name)],
+                &integrity_after[&with_new_hash(name, deploy)],
             )
         });
     std::fs::write(&index, html).unwrap();
@@ -442,15 +446,17 @@ fn integrities(dir: &Path) -> std::collections::HashMap<String, String> {
         .collect()
 }
 
-/// `name-<hash>…` with the hash's hex digits reversed: a name B has and A has not.
-fn with_new_hash(name: &str) -> String {
+/// `name-<hash>…` with the hash's hex digits turned `deploy` places to the left: a name that
+/// deploy has, and A and the other deploys have not.
+fn with_new_hash(name: &str, deploy: usize) -> String {
     let (stem, rest) = name.split_once('.').expect("a file extension");
     let (base, tail) = match stem.strip_suffix("_bg") {
         Some(stem) => (stem, "_bg"),
         None => (stem, ""),
     };
     let (prefix, hash) = base.rsplit_once('-').expect("a hashed name");
-    let new_hash: String = hash.chars().rev().collect();
+    let turn = deploy % hash.len();
+    let new_hash = format!("{}{}", &hash[turn..], &hash[..turn]);
     format!("{prefix}-{new_hash}{tail}.{rest}")
 }
 
@@ -467,7 +473,7 @@ async fn a_new_deploy_waits_for_the_reader_then_replaces_the_whole_page() {
     let (mut e2e, first) = reader_with_worker().await;
 
     let b = e2e::dist_copy("e2e-deploy-b");
-    let renamed = build_b(b.path());
+    let renamed = build_b(b.path(), 1);
     let (a_files, b_files) = (hashed_files(&dist_dir()), hashed_files(b.path()));
     assert!(!a_files.is_empty() && a_files.iter().all(|f| !b_files.contains(f)));
     e2e.serve_again(b.path()).await;
@@ -535,7 +541,7 @@ async fn a_broken_deploy_leaves_the_working_version_in_place() {
     // which the server answers with its HTML page, as single-page-app servers do; or a post
     // its own index still lists, changed since A (A's copy would otherwise stand in for it).
     let post = format!("data/posts/{}.json", posts()[0].slug);
-    for broken in [None, Some(post.as_str())] {
+    for (deploy, broken) in [(1, None), (2, Some(post.as_str()))] {
         let b = e2e::dist_copy("e2e-deploy-broken");
         if let Some(post) = broken {
             let path = b.path().join(post);
@@ -546,7 +552,7 @@ async fn a_broken_deploy_leaves_the_working_version_in_place() {
             )
             .unwrap();
         }
-        build_b(b.path());
+        build_b(b.path(), deploy);
         let missing = broken.map_or_else(|| wasm_file(b.path()), String::from);
         std::fs::remove_file(b.path().join(&missing)).unwrap();
         e2e.serve_again(b.path()).await;
