@@ -1,5 +1,5 @@
 //! Polling helpers: the app renders client-side after fetching JSON, so every check of
-//! the page first waits (every 50 ms, up to 10 s by default) for the state it expects.
+//! the page first waits (every 50 ms, up to 20 s by default) for the state it expects.
 
 use std::future::Future;
 use std::time::{Duration, Instant};
@@ -10,13 +10,15 @@ use fantoccini::{Client, Locator};
 /// Pause between two probes.
 pub const POLL_INTERVAL: Duration = Duration::from_millis(50);
 
-/// How long to wait for the page: `$E2E_TIMEOUT_MS` milliseconds, 10 s by default.
+/// How long to wait for the page: `$E2E_TIMEOUT_MS` milliseconds, 20 s by default, as a
+/// machine of two cores running two browsers of one engine side by side can take over 10 s
+/// to load the app just after a build. A wait that succeeds returns as soon as it does.
 pub fn timeout() -> Duration {
     std::env::var("E2E_TIMEOUT_MS")
         .ok()
         .and_then(|v| v.parse().ok())
         .map(Duration::from_millis)
-        .unwrap_or(Duration::from_secs(10))
+        .unwrap_or(Duration::from_secs(20))
 }
 
 /// Calls `probe` until it returns `Ok`, or until the timeout; then returns the last `Err`

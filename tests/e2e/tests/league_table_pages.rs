@@ -222,12 +222,14 @@ async fn rows_redrawn_in_place_match_the_same_view_loaded_afresh() {
         }
         let before = (location_search(client).await, rows_markup(client).await);
         dom::click(client, css).await;
+        // Every step but the tick is part of the address. The address and the rows change in
+        // separate tasks, so both must have changed before the rows are read as the step's.
+        let moves_address = css != tick;
         let after = wait_for(&format!("the table to change after '{step}'"), || async {
             let now = (location_search(client).await, rows_markup(client).await);
-            if now == before {
-                Err("unchanged".to_owned())
-            } else {
-                Ok(now)
+            match (now.0 != before.0, now.1 != before.1) {
+                (address, true) if address == moves_address => Ok(now),
+                (address, rows) => Err(format!("address changed: {address}, rows changed: {rows}")),
             }
         })
         .await;
