@@ -27,15 +27,21 @@ const parts = await Promise.all(
     return text.replace(/^\/\/# sourceMappingURL=.*$/m, '');
   }),
 );
-// The data format version the app reads, from the one place it is defined, for the worker to
-// refuse files of another version.
-const format = await readFile(path.join(root, 'model/src/format.rs'), 'utf8');
-const version = format.match(/^pub const FORMAT_VERSION: u32 = (\d+);$/m)?.[1];
-if (!version) {
-  console.error('precache: no FORMAT_VERSION in model/src/format.rs');
-  process.exit(1);
+// A constant of the app's Rust code, read from the one place it is defined.
+async function rustConstant(file, pattern, name) {
+  const value = (await readFile(path.join(root, file), 'utf8')).match(pattern)?.[1];
+  if (!value) {
+    console.error(`precache: no ${name} in ${file}`);
+    process.exit(1);
+  }
+  return value;
 }
+// The data format version the app reads, for the worker to refuse files of another version.
+const version = await rustConstant('model/src/format.rs', /^pub const FORMAT_VERSION: u32 = (\d+);$/m, 'FORMAT_VERSION');
 parts.push(`self.__FORMAT_VERSION = ${version};`);
+// The names no post may take: the posts folder's own index and search files.
+const reserved = await rustConstant('model/src/slug.rs', /^const RESERVED_POST_SLUGS: \[&str; \d+\] = (\[[^\]]*\]);$/m, 'RESERVED_POST_SLUGS');
+parts.push(`self.__RESERVED_POST_SLUGS = ${JSON.stringify(JSON.parse(reserved))};`);
 parts.push(await readFile(path.join(root, 'sw/service-worker.js'), 'utf8'));
 
 const work = await mkdtemp(path.join(tmpdir(), 'precache-'));

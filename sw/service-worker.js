@@ -27,7 +27,8 @@ function stamped(response) {
 const POSTS_INDEX = '/data/posts/index.json';
 
 // A slug the app would ask for a post file by (`model::slug::is_post_slug`).
-const isPostSlug = (slug) => typeof slug === 'string' && /^[a-z0-9-]+$/.test(slug) && slug !== 'index';
+const isPostSlug = (slug) =>
+  typeof slug === 'string' && /^[a-z0-9-]+$/.test(slug) && !self.__RESERVED_POST_SLUGS.includes(slug);
 
 // The post slugs a posts index lists.
 function postSlugs(index) {
@@ -47,10 +48,10 @@ function servedPostSlugs() {
 
 // A post file the build listed that the server no longer has, and that the server's posts
 // index no longer lists either: data published after the build, without that post. (The
-// search texts share the folder and are never a post.)
+// index and search texts share the folder and are never a post.)
 async function isWithdrawnPost(path) {
   const slug = (path.match(/^\/data\/posts\/([^/]+)\.json$/) || [])[1];
-  if (!isPostSlug(slug) || slug === 'search') return false;
+  if (!isPostSlug(slug)) return false;
   const slugs = await servedPostSlugs();
   return slugs !== null && !slugs.includes(slug);
 }

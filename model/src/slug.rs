@@ -14,6 +14,7 @@ pub fn is_post_slug(text: &str) -> bool {
     is_slug(text) && !RESERVED_POST_SLUGS.contains(&text)
 }
 
+// scripts/precache.mjs reads this line for the service worker: keep it on one line.
 const RESERVED_POST_SLUGS: [&str; 2] = ["index", "search"];
 
 #[cfg(test)]
