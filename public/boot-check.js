@@ -1,6 +1,8 @@
 // Replaces index.html's loading message with its "could not start" panel when the browser has no
 // WebAssembly, or when the app's loader fails before the app has mounted (a file that did not
 // download, a module that would not compile), so the page never just says "Loading" forever.
+// Once the app runs, an error that stops its WebAssembly (a Rust panic, which the release build
+// turns into a trap) shows index.html's "something went wrong" panel above the page instead.
 // A file rather than an inline script, so a Content Security Policy of script-src 'self' allows it.
 (function () {
   "use strict";
@@ -39,4 +41,19 @@
   window.addEventListener("load", function () {
     setTimeout(function () { show(failed); }, 5000);
   });
+
+  // A trap surfaces as a WebAssembly.RuntimeError from whatever called into the app: an event
+  // handler (an "error" event) or a promise callback (an "unhandledrejection").
+  function stopped(error) {
+    var panel = document.getElementById("panic-panel");
+    // Before the app has mounted (the start panel is still in the page) the start panel says it.
+    if (!(error instanceof WebAssembly.RuntimeError) || !panel || document.getElementById("boot-failed")) {
+      return;
+    }
+    panel.className = "error-panel panic-panel";
+    panel.setAttribute("role", "alert");
+    panel.hidden = false;
+  }
+  window.addEventListener("error", function (event) { stopped(event.error); });
+  window.addEventListener("unhandledrejection", function (event) { stopped(event.reason); });
 })();

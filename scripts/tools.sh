@@ -9,9 +9,10 @@ BINARYEN_VERSION=132
 GECKODRIVER_VERSION=0.37.1
 MINIBROWSER=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
 # The release wasm is built by this pinned nightly when it can be installed: it rebuilds the
-# standard library for size with the app (`-Zbuild-std`) and leaves out panic locations
-# (`-Zlocation-detail=none`), 16 KB less brotli than stable (docs/size-steps.md). Without it
-# the machine's stable toolchain builds the same app.
+# standard library for size with the app (`-Zbuild-std`), leaves out panic locations
+# (`-Zlocation-detail=none`) and makes a panic a plain trap (`-Cpanic=immediate-abort`, which
+# public/boot-check.js reports on the page), about 27 KB less brotli than stable
+# (docs/size-steps.md). Without it the machine's stable toolchain builds the same app.
 SIZE_TOOLCHAIN=nightly-2026-05-20
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
@@ -142,7 +143,7 @@ ensure_size_toolchain() {
 size_build_env() {
   RUSTUP_TOOLCHAIN="$SIZE_TOOLCHAIN" \
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation-detail=none" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort" \
     "$@"
 }
 

@@ -5,16 +5,17 @@ pub mod app;
 pub mod check_again;
 pub mod components;
 pub mod focus;
-pub mod panic_panel;
 pub mod routes;
 pub mod saved_data;
 pub mod service_worker;
 
 use wasm_bindgen::JsCast;
 
-/// Installs the panic panel and mounts the app in place of the loading message in `index.html`.
+/// Mounts the app in place of the loading message in `index.html`. A panic stops the wasm, and
+/// `public/boot-check.js` then shows the page's panel; where a panic still runs the hook (debug
+/// builds, and stable where the nightly cannot be installed), its message goes to the console.
 pub fn start() {
-    panic_panel::install();
+    console_error_panic_hook::set_once();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

@@ -112,21 +112,6 @@ fn post_body_renders_text_as_text_and_only_safe_links() {
     assert!(container.text_content().unwrap().contains("bad"));
 }
 
-#[wasm_bindgen_test]
-fn panic_panel_appears_once() {
-    on_probation::panic_panel::show();
-    on_probation::panic_panel::show();
-    let panels = document().query_selector_all("#panic-panel").unwrap();
-    assert_eq!(panels.length(), 1);
-    let panel: web_sys::Element = panels.get(0).unwrap().unchecked_into();
-    assert_eq!(panel.get_attribute("role").unwrap(), "alert");
-    assert!(panel
-        .text_content()
-        .unwrap()
-        .contains("Something went wrong"));
-    panel.remove();
-}
-
 /// Replaces the page's address without loading anything: views that read the URL start there.
 fn set_address(path: &str) {
     web_sys::window()

@@ -8,13 +8,13 @@ use e2e::wait::wait_for_css;
 use e2e::E2e;
 use std::io::Write;
 
-/// Fails the suite if the first visit grows past this many brotli bytes: about 1.6 % above the
-/// most measured (service worker, manifest and install icon included: Chromium 334,572 on
+/// Fails the suite if the first visit grows past this many brotli bytes: about 1.7 % above the
+/// most measured (service worker, manifest and install icon included: Chromium 324,382 on
 /// 28 November 2026, with the wasm built by the size toolchain of `scripts/tools.sh`) with the
 /// table, posts, pages, offline features, the facet and posts search indexes, the no-script
 /// and loading states and the early data download, so any growth is a decision. Issue 7's
 /// goal is 150 KB; the README says what is left to trim.
-const BUDGET_BYTES: usize = 340_000;
+const BUDGET_BYTES: usize = 330_000;
 
 /// The budget for a wasm built by the machine's stable toolchain, where the size toolchain
 /// could not be installed (`E2E_SIZE_BUILD=0`, which `scripts/test.sh` passes then): 1.6 %

@@ -185,3 +185,74 @@ async fn without_javascript_the_noscript_message_links_the_data() {
     );
     e2e.stop().await;
 }
+
+/// Once the app runs, an error that stops its WebAssembly (a panic, which the release build
+/// makes a trap) shows the "something went wrong" panel above the page, which stays as it was.
+/// The app's own wasm is made to trap: an allocation it cannot make aborts, as a panic does.
+/// From a timer the trap is reported as an "error" event, from a promise callback as an
+/// "unhandledrejection"; the app's own calls come from both.
+#[tokio::test]
+async fn an_app_stopped_by_an_error_says_so_above_the_page() {
+    let e2e = E2e::start_with_edited_copy(|dist| {
+        // A script file of the page's own, so index.html's Content Security Policy allows it,
+        // and so the trap comes from the page's callbacks (Firefox runs WebDriver's scripts
+        // apart from the page, and their errors never reach it).
+        std::fs::write(
+            dist.join("stop-app.js"),
+            "addEventListener('TrunkApplicationStarted', (e) => {\n\
+               const stop = () => e.detail.wasm.__wbindgen_malloc(-1, 1);\n\
+               window.stopApp = (how) => (how === 'timer' ? setTimeout(stop) : Promise.resolve().then(stop));\n\
+             });\n",
+        )
+        .expect("write the script");
+        let index = dist.join("index.html");
+        let html = std::fs::read_to_string(&index).expect("read index.html");
+        let html = html.replacen("<head>", "<head><script src=\"/stop-app.js\"></script>", 1);
+        std::fs::write(&index, html).expect("write index.html");
+    })
+    .await;
+    let client = e2e.client();
+    for how in ["timer", "promise"] {
+        e2e.goto("/league-table").await;
+        e2e::dom::settle_table(client, |s| !s.rows.is_empty()).await;
+        assert_eq!(
+            run_js(
+                client,
+                "return getComputedStyle(document.getElementById('panic-panel')).display;",
+                vec![],
+            )
+            .await,
+            json!("none"),
+            "no panel while the app runs"
+        );
+        run_js(
+            client,
+            "window.stopApp(arguments[0]); return null;",
+            vec![json!(how)],
+        )
+        .await;
+        wait_for_css(client, "#panic-panel[role=alert]:not([hidden])").await;
+        let panel = client
+            .find(Locator::Css("#panic-panel"))
+            .await
+            .expect("the panel");
+        assert!(panel.is_displayed().await.expect("panel shown?"), "{how}");
+        let text = panel.text().await.expect("the panel's text");
+        assert!(
+            text.starts_with("Something went wrong in the app") && text.contains("reloading"),
+            "{how}: {text}"
+        );
+        assert_eq!(
+            run_js(
+                client,
+                "const a = document.querySelector('#panic-panel a');\
+                 return [a.textContent, a.href === location.href, document.querySelectorAll('table.league-table tbody tr').length > 0];",
+                vec![],
+            )
+            .await,
+            json!(["Reload the page", true, true]),
+            "{how}: the reload link, and the page beneath kept"
+        );
+    }
+    e2e.stop().await;
+}
