@@ -70,6 +70,9 @@ pub enum StandardRating {
     Rated(Band),
 }
 
+/// How the table and its downloads word a standard outside an inspection's framework.
+pub const DOES_NOT_APPLY: &str = "does not apply";
+
 pub fn standard_rating(inspection: &Inspection, standard: &Standard) -> StandardRating {
     if !standard.applies_to(inspection.kind) {
         return StandardRating::DoesNotApply;

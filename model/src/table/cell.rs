@@ -5,7 +5,7 @@
 use super::column::Column;
 use super::data::TableData;
 use crate::band::Band;
-use crate::compare::{standard_rating, StandardRating};
+use crate::compare::{StandardRating, DOES_NOT_APPLY};
 use crate::details::caseload_text;
 use crate::link::is_web_link;
 use crate::page_link::inspection_href;
@@ -81,20 +81,11 @@ pub fn cell(data: &TableData, row: usize, column: &Column) -> Cell {
                 .cloned(),
         },
         Column::Overall => Cell::Overall(inspection.overall),
-        Column::Standard(code) => {
-            let rating = data
-                .standards
-                .iter()
-                .find(|s| &s.code == code)
-                .map_or(StandardRating::DoesNotApply, |s| {
-                    standard_rating(inspection, s)
-                });
-            match rating {
-                StandardRating::Rated(band) => Cell::Standard(Some(band)),
-                StandardRating::NotPublished => Cell::Standard(None),
-                StandardRating::DoesNotApply => or_unknown(None, "does not apply"),
-            }
-        }
+        Column::Standard(code) => match data.standard_rating(row, code) {
+            StandardRating::Rated(band) => Cell::Standard(Some(band)),
+            StandardRating::NotPublished => Cell::Standard(None),
+            StandardRating::DoesNotApply => or_unknown(None, DOES_NOT_APPLY),
+        },
         Column::Source => match inspection.source_url.as_ref().filter(|u| is_web_link(u)) {
             Some(url) => Cell::Source {
                 href: url.clone(),

@@ -7,6 +7,7 @@ use super::facets::{Facet, FacetIndex};
 use super::filter::Filter;
 use super::rank::{ranks, Rank};
 use super::sort::{sort_rows, Sort};
+use crate::compare::{standard_rating, StandardRating};
 use crate::date::years_text;
 use crate::inspection::{distinct_names, published_years, standards_for, Inspection, Standard};
 use crate::text::fold;
@@ -198,6 +199,17 @@ impl TableData {
 
     pub fn is_complete(&self, row: usize) -> bool {
         self.complete[row]
+    }
+
+    /// Row `row`'s rating on the standard `code`; a code this data does not define applies to
+    /// no inspection.
+    pub fn standard_rating(&self, row: usize, code: &str) -> StandardRating {
+        self.standards
+            .iter()
+            .find(|s| s.code == code)
+            .map_or(StandardRating::DoesNotApply, |s| {
+                standard_rating(&self.inspections[row], s)
+            })
     }
 
     /// The groups not hidden, in table order.

@@ -3,7 +3,9 @@
 //! CSV follows RFC 4180: CRLF line ends, and a field holding a comma, quote or line break is
 //! quoted with its quotes doubled. It starts with a UTF-8 byte order mark, because Excel reads
 //! a CSV without one in the machine's legacy code page and garbles "Ü" and "—"; LibreOffice and
-//! Numbers accept the mark. Unknown values are empty cells (CSV) or `null` (JSON), never 0.
+//! Numbers accept the mark. Unknown values are empty cells (CSV) or `null` (JSON), never 0. A
+//! standard outside an inspection's framework says "does not apply", as the table does, so a
+//! file tells it from a band that applies but was not published.
 //!
 //! Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return as
 //! a formula ("CSV injection"), so such a text cell gets a leading `'`, which they read as
@@ -17,6 +19,7 @@
 
 use super::column::Column;
 use super::data::TableData;
+use crate::compare::{StandardRating, DOES_NOT_APPLY};
 
 /// Prefix of the CSV text; see the module comment.
 pub const UTF8_BOM: char = '\u{feff}';
@@ -113,7 +116,11 @@ fn value(data: &TableData, row: usize, field: &Field) -> Value {
             .score
             .as_ref()
             .map_or(Value::Empty, |s| Value::Number(s.points.into())),
-        (Column::Standard(code), _) => text(inspection.standards.get(code).map(|b| b.name())),
+        (Column::Standard(code), _) => match data.standard_rating(row, code) {
+            StandardRating::Rated(band) => Value::Text(band.name().into()),
+            StandardRating::NotPublished => Value::Empty,
+            StandardRating::DoesNotApply => Value::Text(DOES_NOT_APPLY.into()),
+        },
         (Column::Caseload, _) => inspection
             .caseload
             .as_ref()
@@ -433,6 +440,30 @@ mod tests {
         );
         assert!(json.starts_with("[\n{\"rank\":\"1\",\"organisation\":\"Delta\""));
         assert_eq!(to_json(&data, &[], &columns), "[]\n");
+    }
+
+    #[test]
+    fn a_standard_outside_the_framework_is_told_from_one_not_published() {
+        let data = sample();
+        // P2.1 is a PDU standard: Echo (a PDU) has it as Good, bravo (a PDU) has no band for
+        // it, and Delta (a CRC) is never rated on it.
+        let columns = [Column::Organisation, Column::Standard("P2.1".into())];
+        let csv = to_csv(&data, &[4, 1, 3], &columns);
+        let lines: Vec<&str> = csv[3..].split_terminator("\r\n").collect();
+        assert_eq!(
+            lines,
+            [
+                "Organisation,Id,P2.1 P2.1",
+                "Echo,e,Good",
+                "bravo,b,",
+                "Delta,d,does not apply"
+            ]
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&to_json(&data, &[4, 1, 3], &columns)).unwrap();
+        assert_eq!(json[0]["std-P2.1"], "Good");
+        assert_eq!(json[1]["std-P2.1"], serde_json::Value::Null);
+        assert_eq!(json[2]["std-P2.1"], "does not apply");
     }
 
     #[test]
