@@ -52,6 +52,15 @@ pub fn read_json(rel: &str) -> Value {
         .unwrap_or_else(|e| panic!("{} is not valid JSON: {e}", path.display()))
 }
 
+/// Rewrites the JSON file at `path` (in a served copy of the app) with `change`.
+pub fn edit_json(path: &Path, change: impl FnOnce(&mut Value)) {
+    let mut doc: Value = serde_json::from_slice(&std::fs::read(path).unwrap())
+        .unwrap_or_else(|e| panic!("{} is not valid JSON: {e}", path.display()));
+    change(&mut doc);
+    std::fs::write(path, serde_json::to_vec(&doc).unwrap())
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
+
 /// Checks the file's `format` and `version` (1), so that a change of data format shows up
 /// as a clear failure rather than as confusing DOM mismatches.
 fn check_format(doc: &Value, rel: &str, expected: &str) {

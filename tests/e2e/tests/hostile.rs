@@ -4,6 +4,7 @@
 //! payload exists, no link has a scheme other than http(s), and links off the site carry
 //! `rel="noopener noreferrer"`.
 
+use e2e::app::edit_json;
 use e2e::dom::run_js;
 use e2e::script::wait_for_value;
 use e2e::wait::wait_for_text;
@@ -23,12 +24,6 @@ const JS_URL: &str = "javascript:window.__pwned = 'href'";
 const DATA_URL: &str = "data:text/html,<script>window.__pwned = 'data'</script>";
 const EXTERNAL: &str = "https://example.org/external";
 
-fn rewrite(path: &Path, change: impl FnOnce(&mut Value)) {
-    let mut doc: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
-    change(&mut doc);
-    std::fs::write(path, serde_json::to_vec(&doc).unwrap()).unwrap();
-}
-
 fn hostile_post_summary(post: &mut Value) {
     post["title"] = json!(format!("Title {HOSTILE}"));
     post["standfirst"] = json!(HOSTILE);
@@ -38,7 +33,7 @@ fn hostile_post_summary(post: &mut Value) {
 
 /// Makes the served copy's data hostile: the first inspection and the first post.
 fn poison(dist: &Path, slug: &str) {
-    rewrite(&dist.join("data/ratings.json"), |doc| {
+    edit_json(&dist.join("data/ratings.json"), |doc| {
         doc["provenance"]["summary"] = json!(HOSTILE);
         doc["provenance"]["sources"] = json!([JS_URL, DATA_URL, EXTERNAL]);
         let first = &mut doc["inspections"][0];
@@ -49,10 +44,10 @@ fn poison(dist: &Path, slug: &str) {
         first["source_url"] = json!(JS_URL);
         first["other_sources"] = json!([DATA_URL, EXTERNAL]);
     });
-    rewrite(&dist.join("data/posts/index.json"), |doc| {
+    edit_json(&dist.join("data/posts/index.json"), |doc| {
         hostile_post_summary(&mut doc["posts"][0])
     });
-    rewrite(&dist.join(format!("data/posts/{slug}.json")), |doc| {
+    edit_json(&dist.join(format!("data/posts/{slug}.json")), |doc| {
         hostile_post_summary(doc);
         let link =
             |href: &str, text: &str| json!({"link": {"href": href, "content": [{"text": text}]}});

@@ -103,6 +103,67 @@ async fn text_at_200_percent_in_a_narrow_window_loses_nothing() {
     e2e.stop().await;
 }
 
+/// A name with one very long word in the data (a pasted address, a name without spaces) wraps
+/// on every page at a phone's width instead of making the page scroll sideways.
+#[tokio::test]
+async fn a_long_unbroken_word_in_the_data_widens_no_page() {
+    let word = "Unbroken".repeat(50);
+    let post = app::posts()
+        .into_iter()
+        .find(|post| !post.inspections.is_empty())
+        .expect("a post that names an inspection");
+    let routes = app::main_routes();
+    let e2e = E2e::start_with_edited_copy(|dist| {
+        app::edit_json(&dist.join("data/ratings.json"), |doc| {
+            let named = |id: &serde_json::Value| {
+                post.inspections
+                    .iter()
+                    .any(|named| Some(named.as_str()) == id.as_str())
+            };
+            for (at, inspection) in doc["inspections"]
+                .as_array_mut()
+                .expect("inspections")
+                .iter_mut()
+                .enumerate()
+            {
+                if at < 4 || named(&inspection["id"]) {
+                    for field in ["organisation", "owner", "region"] {
+                        inspection[field] = json!(word);
+                    }
+                }
+            }
+        })
+    })
+    .await;
+    let client = e2e.client();
+    e2e.set_viewport(360, 740).await;
+    let paths = routes
+        .iter()
+        .map(|route| (route.path.clone(), route.ready))
+        .chain([(format!("/posts/{}", post.slug), "ul.ratings-list li.rating")]);
+    for (path, ready) in paths {
+        e2e.goto(&path).await;
+        wait_for_css(client, ready).await;
+        let lost = run_js(client, LOST_CONTENT, vec![]).await;
+        assert_eq!(
+            lost.as_array().map(Vec::len),
+            Some(0),
+            "{path} with a long word in the data loses content: {lost:#}"
+        );
+        let widths = run_js(
+            client,
+            "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await;
+        assert_eq!(
+            widths, true,
+            "{path} with a long word in the data scrolls sideways"
+        );
+    }
+    e2e.stop().await;
+}
+
 /// After scrolling the box of the table `arguments[0]` down and sideways, where its head and
 /// its first column sit against the box's inner edges: `[box top, head top, box left, left of
 /// the head cell `arguments[1]` over the first column, left of the first column's cell in a
