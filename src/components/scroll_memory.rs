@@ -137,7 +137,10 @@ impl ReturnFocus {
         if *memory.address.borrow() != self.address {
             return Some(self);
         }
-        let element = self.link.find()?;
+        // The page returned to can be tall enough before its links are drawn: look again.
+        let Some(element) = self.link.find() else {
+            return Some(self);
+        };
         if self.focus_untouched() {
             focus_in_view(&element);
         }
@@ -196,9 +199,7 @@ pub fn ScrollMemory() -> impl IntoView {
         // Another page: its first element is still the one being left, which the restore
         // waits to see replaced (until then, how tall the page is says nothing).
         let same_page = popped.address.borrow().split('?').next() == Some(path.as_str());
-        let leaving = (!same_page)
-            .then(|| document().get_element_by_id("main")?.first_element_child())
-            .flatten();
+        let leaving = (!same_page).then(first_on_page).flatten();
         let attempt = popped.restoring.get() + 1;
         popped.restoring.set(attempt);
         let link = popped.links.borrow().get(&address).cloned();
@@ -233,11 +234,12 @@ fn stop_restoring<E>(memory: &Rc<Memory>) -> impl Fn(E) + 'static {
 }
 
 /// Scrolls to `y` once the page is tall enough, then watches for [`RESTORE_SETTLED`] checks:
-/// if the page shrinks below `y` again (the page left behind gave way to one still loading),
-/// it waits for it once more; if anything else moves the page (the reader, a script, a test
-/// driver bringing an element into view), the restore ends there rather than fight it. Once
-/// there, the followed link gets the focus as soon as it is drawn, unless the reader has moved
-/// focus.
+/// if the page shrinks below `y` again, or has changed since the last check and is no longer
+/// at `y` (the page left behind gave way to one still loading, which pulled the place up as it
+/// went, and grew again between two checks), it waits for it once more; if anything else
+/// moves the page while it stays as it was (the reader, a script, a test driver bringing an
+/// element into view), the restore ends there rather than fight it. Once there, the followed
+/// link gets the focus as soon as it is drawn, unless the reader has moved focus.
 fn restore(
     memory: Rc<Memory>,
     attempt: u32,
@@ -247,6 +249,8 @@ fn restore(
 ) {
     // Checks in a row at `y` since it was reached, or `None` while waiting for it.
     let mut held: Option<u32> = None;
+    // The page as the last check saw it: its first element and how far it scrolls.
+    let mut last_seen: Option<(Option<Element>, f64)> = None;
     check_every(RESTORE_CHECK_EVERY, RESTORE_CHECKS, move || {
         if memory.restoring.get() != attempt {
             return false;
@@ -256,10 +260,14 @@ fn restore(
             .document_element()
             .map(|root| f64::from(root.scroll_height()) - window_height())
             .unwrap_or_default();
+        let page = (first_on_page(), reachable);
+        let changed = last_seen
+            .replace(page.clone())
+            .is_some_and(|seen| seen != page);
         let tall_enough = leaving.is_none() && reachable + 1.0 >= y;
         let there = (scroll_y() - y).abs() < 1.0;
         held = match held {
-            Some(_) if !tall_enough => None,
+            Some(_) if !tall_enough || (changed && !there) => None,
             Some(held) if there => Some(held + 1),
             Some(_) => return false,
             None if tall_enough => {
@@ -273,6 +281,11 @@ fn restore(
         }
         focus.is_some() || held.is_none_or(|held| held < RESTORE_SETTLED)
     });
+}
+
+/// The first element of `<main>`, which a route's page replaces.
+fn first_on_page() -> Option<Element> {
+    document().get_element_by_id("main")?.first_element_child()
 }
 
 fn window_height() -> f64 {
