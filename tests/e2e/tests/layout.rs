@@ -36,6 +36,23 @@ document.querySelectorAll('body *').forEach((el) => {
 return lost;
 "#;
 
+/// Fails, naming the page as `page`, if it sticks out of the window's width or clips text.
+async fn assert_loses_nothing(client: &fantoccini::Client, page: &str) {
+    let lost = run_js(client, LOST_CONTENT, vec![]).await;
+    assert_eq!(
+        lost.as_array().map(Vec::len),
+        Some(0),
+        "{page} loses content: {lost:#}"
+    );
+    let widths = run_js(
+        client,
+        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;",
+        vec![],
+    )
+    .await;
+    assert_eq!(widths, true, "{page} scrolls sideways");
+}
+
 #[tokio::test]
 async fn main_routes_fit_phone_and_desktop_widths() {
     let routes = app::main_routes();
@@ -86,19 +103,7 @@ async fn text_at_200_percent_in_a_narrow_window_loses_nothing() {
             vec![],
         )
         .await;
-        let lost = run_js(client, LOST_CONTENT, vec![]).await;
-        assert_eq!(
-            lost.as_array().map(Vec::len),
-            Some(0),
-            "{path} with text at 200% in 640 px loses content: {lost:#}"
-        );
-        let widths = run_js(
-            client,
-            "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;",
-            vec![],
-        )
-        .await;
-        assert_eq!(widths, true, "{path} with text at 200% scrolls sideways");
+        assert_loses_nothing(client, &format!("{path} with text at 200% in 640 px")).await;
     }
     e2e.stop().await;
 }
@@ -144,22 +149,7 @@ async fn a_long_unbroken_word_in_the_data_widens_no_page() {
     for (path, ready) in paths {
         e2e.goto(&path).await;
         wait_for_css(client, ready).await;
-        let lost = run_js(client, LOST_CONTENT, vec![]).await;
-        assert_eq!(
-            lost.as_array().map(Vec::len),
-            Some(0),
-            "{path} with a long word in the data loses content: {lost:#}"
-        );
-        let widths = run_js(
-            client,
-            "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;",
-            vec![],
-        )
-        .await;
-        assert_eq!(
-            widths, true,
-            "{path} with a long word in the data scrolls sideways"
-        );
+        assert_loses_nothing(client, &format!("{path} with a long word in the data")).await;
     }
     e2e.stop().await;
 }
