@@ -68,6 +68,10 @@ retry_flaky_e2e() {
   local failures
   mapfile -t failures < <(awk '/^ *Running tests\/[^ ]*\.rs/ { match($0, /tests\/[^ ]*\.rs/); file = substr($0, RSTART + 6, RLENGTH - 9) }
     /^test [^ ]+ \.\.\. FAILED$/ { print file, $2 }' "$log")
+  # Every failure the result lines count must have been found by name.
+  local counted
+  counted=$(awk '/^test result: FAILED/ { f += $6 } END { print f + 0 }' "$log")
+  [ "${#failures[@]}" -eq "$counted" ] || return 0
   [ "${#failures[@]}" -ge 1 ] && [ "${#failures[@]}" -le 3 ] || return 0
   : >"$retry_log"
   local failure file test once="$OUT/flaky-once.log"
@@ -146,4 +150,4 @@ if [ "$flaky" -gt 0 ]; then
 else
   echo "$passed passed, $failed failed"
 fi
-[ "${#failed_steps[@]}" -eq 0 ]
+[ "${#failed_steps[@]}" -eq 0 ] && [ "$failed" -eq 0 ]

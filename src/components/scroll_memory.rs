@@ -234,23 +234,23 @@ fn stop_restoring<E>(memory: &Rc<Memory>) -> impl Fn(E) + 'static {
 }
 
 /// Scrolls to `y` once the page is tall enough, then watches for [`RESTORE_SETTLED`] checks:
-/// if the page shrinks below `y` again, or has changed since the last check and is no longer
-/// at `y` (the page left behind gave way to one still loading, which pulled the place up as it
+/// if the page shrinks below `y` again, or was replaced since the last check and is now above
+/// `y` (the page left behind gave way to one still loading, which pulled the place up as it
 /// went, and grew again between two checks), it waits for it once more; if anything else
-/// moves the page while it stays as it was (the reader, a script, a test driver bringing an
-/// element into view), the restore ends there rather than fight it. Once there, the followed
+/// moves the page (the reader, a script, a test driver bringing an element into view), the
+/// restore ends there rather than fight it, even while the page's height still changes. Once there, the followed
 /// link gets the focus as soon as it is drawn, unless the reader has moved focus.
 fn restore(
     memory: Rc<Memory>,
     attempt: u32,
-    y: f64,
+    mut y: f64,
     mut leaving: Option<Element>,
     mut focus: Option<ReturnFocus>,
 ) {
     // Checks in a row at `y` since it was reached, or `None` while waiting for it.
     let mut held: Option<u32> = None;
-    // The page as the last check saw it: its first element and how far it scrolls.
-    let mut last_seen: Option<(Option<Element>, f64)> = None;
+    // The first element of the page the last check saw.
+    let mut last_seen: Option<Option<Element>> = None;
     check_every(RESTORE_CHECK_EVERY, RESTORE_CHECKS, move || {
         if memory.restoring.get() != attempt {
             return false;
@@ -260,14 +260,14 @@ fn restore(
             .document_element()
             .map(|root| f64::from(root.scroll_height()) - window_height())
             .unwrap_or_default();
-        let page = (first_on_page(), reachable);
-        let changed = last_seen
+        let page = first_on_page();
+        let replaced = last_seen
             .replace(page.clone())
             .is_some_and(|seen| seen != page);
         let tall_enough = leaving.is_none() && reachable + 1.0 >= y;
         let there = (scroll_y() - y).abs() < 1.0;
         held = match held {
-            Some(_) if !tall_enough || (changed && !there) => None,
+            Some(_) if !tall_enough || (replaced && scroll_y() < y - 1.0) => None,
             Some(held) if there => Some(held + 1),
             Some(_) => return false,
             None if tall_enough => {
@@ -277,7 +277,14 @@ fn restore(
             None => None,
         };
         if held.is_some() {
-            focus = focus.take().and_then(|focus| focus.try_now(&memory));
+            if let Some(looking) = focus.take() {
+                focus = looking.try_now(&memory);
+                // Focusing brings the link into view, which may move the page: that place is
+                // the one to keep from now on.
+                if focus.is_none() {
+                    y = scroll_y();
+                }
+            }
         }
         focus.is_some() || held.is_none_or(|held| held < RESTORE_SETTLED)
     });
