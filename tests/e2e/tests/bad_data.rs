@@ -1,6 +1,7 @@
 //! The built app served with broken data files and failing requests: each page says what is
 //! wrong, in words, with a way to retry, and never goes blank.
 
+use e2e::app::edit_json;
 use e2e::server::Answer;
 use e2e::wait::wait_for_text;
 use e2e::E2e;
@@ -23,9 +24,7 @@ async fn assert_message_starts(client: &fantoccini::Client, start: &str) {
 
 /// Rewrites the ratings file's JSON with `change`.
 fn edit_ratings(dist: &Path, change: impl FnOnce(&mut Value)) {
-    let mut doc: Value = serde_json::from_slice(&std::fs::read(ratings(dist)).unwrap()).unwrap();
-    change(&mut doc);
-    std::fs::write(ratings(dist), serde_json::to_vec(&doc).unwrap()).unwrap();
+    edit_json(&ratings(dist), change);
 }
 
 /// Serves an edited copy, opens `path`, and checks how its error message begins.
@@ -165,12 +164,7 @@ async fn unknown_fields_are_named() {
     let slug = e2e::app::posts()[0].slug.clone();
     let post = format!("data/posts/{slug}.json");
     message_starts(
-        |dist| {
-            let path = dist.join(&post);
-            let mut doc: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-            doc["author"] = json!("someone");
-            std::fs::write(&path, serde_json::to_vec(&doc).unwrap()).unwrap();
-        },
+        |dist| edit_json(&dist.join(&post), |doc| doc["author"] = json!("someone")),
         &format!("/posts/{slug}"),
         "Could not read this post: the file is not valid: unknown field `author`",
     )

@@ -2,6 +2,7 @@
 //! each place on a page showing the right row after a sort or a page turn (its id, link,
 //! compare box and tick agree), and a Region facet of over 200 choices folded away until opened.
 
+use e2e::app::edit_json;
 use e2e::dom::{self, facet_css, location_search, run_js, TableSnapshot};
 use e2e::keyboard::{press, tab_to};
 use e2e::wait::{wait_for, wait_for_css};
@@ -17,22 +18,21 @@ const PAGE: usize = 50;
 /// `ROWS` rows.
 async fn start_long_table() -> E2e {
     E2e::start_with_edited_copy(|dist| {
-        let path = dist.join("data/ratings.json");
-        let mut doc: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-        let real = doc["inspections"].as_array().unwrap().clone();
-        let rows: Vec<Value> = (0..ROWS)
-            .map(|n| {
-                let mut row = real[n % real.len()].clone();
-                row["id"] = format!("long-{n}").into();
-                let name = format!("{} (copy {n})", row["organisation"].as_str().unwrap());
-                row["organisation"] = name.into();
-                // A region each, so the Region facet has more choices than are drawn unasked.
-                row["region"] = format!("Area {n}").into();
-                row
-            })
-            .collect();
-        doc["inspections"] = rows.into();
-        std::fs::write(&path, serde_json::to_vec(&doc).unwrap()).unwrap();
+        edit_json(&dist.join("data/ratings.json"), |doc| {
+            let real = doc["inspections"].as_array().unwrap().clone();
+            let rows: Vec<Value> = (0..ROWS)
+                .map(|n| {
+                    let mut row = real[n % real.len()].clone();
+                    row["id"] = format!("long-{n}").into();
+                    let name = format!("{} (copy {n})", row["organisation"].as_str().unwrap());
+                    row["organisation"] = name.into();
+                    // A region each, so the Region facet has more choices than are drawn unasked.
+                    row["region"] = format!("Area {n}").into();
+                    row
+                })
+                .collect();
+            doc["inspections"] = rows.into();
+        })
     })
     .await
 }

@@ -4,6 +4,7 @@
 //! tag's posts; a standard's column is named in full; a shared rank is "joint", not "equals";
 //! the key reads each abbreviation once with its name.
 
+use e2e::app::edit_json;
 use e2e::dom::{location_search, run_js};
 use e2e::raw::{list, text};
 use e2e::wait::wait_for;
@@ -55,21 +56,20 @@ async fn start_with_twins() -> (E2e, [String; 2]) {
     let mut ids = [String::new(), String::new()];
     let ids_ref = &mut ids;
     let e2e = E2e::start_with_edited_copy(move |dist| {
-        let path = dist.join("data/ratings.json");
-        let mut doc: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-        for (at, inspection) in doc["inspections"]
-            .as_array_mut()
-            .unwrap()
-            .iter_mut()
-            .take(2)
-            .enumerate()
-        {
-            inspection["organisation"] = TWIN.into();
-            inspection["round"] = (at + 1).into();
-            inspection["source_url"] = format!("https://example.org/twin-{}", at + 1).into();
-            ids_ref[at] = text(&inspection["id"]).to_owned();
-        }
-        std::fs::write(&path, serde_json::to_vec(&doc).unwrap()).unwrap();
+        edit_json(&dist.join("data/ratings.json"), |doc| {
+            for (at, inspection) in doc["inspections"]
+                .as_array_mut()
+                .unwrap()
+                .iter_mut()
+                .take(2)
+                .enumerate()
+            {
+                inspection["organisation"] = TWIN.into();
+                inspection["round"] = (at + 1).into();
+                inspection["source_url"] = format!("https://example.org/twin-{}", at + 1).into();
+                ids_ref[at] = text(&inspection["id"]).to_owned();
+            }
+        })
     })
     .await;
     (e2e, ids)
@@ -190,15 +190,15 @@ async fn a_shared_rank_is_read_as_joint_and_a_caseload_in_words() {
     // The first two inspections share a band and an unknown score, so they share a rank; the
     // first has a caseload with a qualifier.
     let e2e = E2e::start_with_edited_copy(|dist| {
-        let path = dist.join("data/ratings.json");
-        let mut doc: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-        let inspections = doc["inspections"].as_array_mut().unwrap();
-        for inspection in inspections.iter_mut().take(2) {
-            inspection["overall"] = "Good".into();
-            inspection["score"] = Value::Null;
-        }
-        inspections[0]["caseload"] = serde_json::json!({ "count": 3600, "qualifier": "more than" });
-        std::fs::write(&path, serde_json::to_vec(&doc).unwrap()).unwrap();
+        edit_json(&dist.join("data/ratings.json"), |doc| {
+            let inspections = doc["inspections"].as_array_mut().unwrap();
+            for inspection in inspections.iter_mut().take(2) {
+                inspection["overall"] = "Good".into();
+                inspection["score"] = Value::Null;
+            }
+            inspections[0]["caseload"] =
+                serde_json::json!({ "count": 3600, "qualifier": "more than" });
+        })
     })
     .await;
     let client = e2e.client();
@@ -284,19 +284,14 @@ async fn a_posts_links_with_one_name_lead_to_one_place() {
                 .unwrap()
                 .push(other.clone().into())
         };
-        let edit = |path: std::path::PathBuf, change: &dyn Fn(&mut Value)| {
-            let mut doc: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-            change(&mut doc);
-            std::fs::write(&path, serde_json::to_vec(&doc).unwrap()).unwrap();
-        };
-        edit(dist.join("data/posts/index.json"), &|doc| {
+        edit_json(&dist.join("data/posts/index.json"), |doc| {
             for entry in doc["posts"].as_array_mut().unwrap() {
                 if entry["slug"] == slug.as_str() {
                     about(entry);
                 }
             }
         });
-        edit(dist.join(format!("data/posts/{slug}.json")), &|doc| {
+        edit_json(&dist.join(format!("data/posts/{slug}.json")), |doc| {
             about(doc)
         });
     })
