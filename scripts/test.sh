@@ -23,23 +23,31 @@ STEPS="$OUT/steps.txt"
 failed_steps=()
 failed_builds=0
 
-# Runs a step, keeps its output in the log and goes on after a failure so every result is seen.
-# Failures that no "test result" line counts are added: a failed build, fmt or clippy counts
-# one, and so does each test binary that crashed without printing its result.
+# Of a failed step's log, the failures that no "test result" line counts: a failed build, fmt
+# or clippy counts one, and so does each test binary that crashed without printing its result.
+uncounted_failures() {
+  local targets reported
+  targets=$(sed -n 's/^error: \([0-9]\+\) targets\? failed:.*/\1/p' "$1" | tail -n 1)
+  reported=$(grep -c '^test result: FAILED' "$1" || true)
+  if [ -n "$targets" ] && [ "$targets" -gt "$reported" ]; then
+    echo $((targets - reported))
+  elif [ "$reported" -eq 0 ]; then
+    echo 1
+  else
+    echo 0
+  fi
+}
+
+# Runs a step, keeps its output in the log and goes on after a failure so every result is seen,
+# adding the failures no "test result" line counts.
 run() {
-  local name="$1" step_log="$OUT/step.log" targets reported
+  local name="$1" step_log="$OUT/step.log"
   shift
   step "$name"
   local started=$SECONDS
   if ! "$@" 2>&1 | tee "$step_log"; then
     failed_steps+=("$name")
-    targets=$(sed -n 's/^error: \([0-9]\+\) targets\? failed:.*/\1/p' "$step_log" | tail -n 1)
-    reported=$(grep -c '^test result: FAILED' "$step_log" || true)
-    if [ -n "$targets" ] && [ "$targets" -gt "$reported" ]; then
-      failed_builds=$((failed_builds + targets - reported))
-    elif [ "$reported" -eq 0 ]; then
-      failed_builds=$((failed_builds + 1))
-    fi
+    failed_builds=$((failed_builds + $(uncounted_failures "$step_log")))
   fi
   cat "$step_log" >>"$LOG"
   awk -v name="$name" -v secs=$((SECONDS - started)) '/^test result:/ { p += $4; f += $6 }
@@ -60,10 +68,7 @@ retry_flaky_e2e() {
   local name="$1" engine="$2" log="$OUT/last-step.log"
   local retry_log="$OUT/flaky-$engine.log"
   [ "${#failed_steps[@]}" -gt 0 ] && [ "${failed_steps[-1]}" = "$name" ] || return 0
-  local targets reported
-  targets=$(sed -n 's/^error: \([0-9]\+\) targets\? failed:.*/\1/p' "$log" | tail -n 1)
-  reported=$(grep -c '^test result: FAILED' "$log" || true)
-  [ -n "$targets" ] && [ "$targets" -eq "$reported" ] || return 0
+  [ "$(uncounted_failures "$log")" -eq 0 ] || return 0
   # "<test file> <test name>" for each failed test, from cargo's "Running tests/<file>.rs" lines.
   local failures
   mapfile -t failures < <(awk '/^ *Running tests\/[^ ]*\.rs/ { match($0, /tests\/[^ ]*\.rs/); file = substr($0, RSTART + 6, RLENGTH - 9) }

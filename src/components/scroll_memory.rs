@@ -238,8 +238,9 @@ fn stop_restoring<E>(memory: &Rc<Memory>) -> impl Fn(E) + 'static {
 /// `y` (the page left behind gave way to one still loading, which pulled the place up as it
 /// went, and grew again between two checks), it waits for it once more; if anything else
 /// moves the page (the reader, a script, a test driver bringing an element into view), the
-/// restore ends there rather than fight it, even while the page's height still changes. Once there, the followed
-/// link gets the focus as soon as it is drawn, unless the reader has moved focus.
+/// restore ends there rather than fight it, even while the page's height still changes. Once
+/// there, the followed link gets the focus as soon as it is drawn, unless the reader has moved
+/// focus.
 fn restore(
     memory: Rc<Memory>,
     attempt: u32,
@@ -265,9 +266,10 @@ fn restore(
             .replace(page.clone())
             .is_some_and(|seen| seen != page);
         let tall_enough = leaving.is_none() && reachable + 1.0 >= y;
-        let there = (scroll_y() - y).abs() < 1.0;
+        let at = scroll_y();
+        let there = (at - y).abs() < 1.0;
         held = match held {
-            Some(_) if !tall_enough || (replaced && scroll_y() < y - 1.0) => None,
+            Some(_) if !tall_enough || (replaced && at < y - 1.0) => None,
             Some(held) if there => Some(held + 1),
             Some(_) => return false,
             None if tall_enough => {
