@@ -150,3 +150,29 @@ async fn the_chart_text_stays_readable_and_inside_the_chart() {
     }
     e2e.stop().await;
 }
+
+/// Where chart and figures sit side by side (from 72rem), the figures table has room for all
+/// its columns: nobody has to scroll it sideways to find a count.
+#[tokio::test]
+async fn on_a_wide_screen_the_figures_table_shows_every_column() {
+    let e2e = E2e::start().await;
+    let client = e2e.client();
+    for width in [1152, 1280, 1600] {
+        e2e.set_viewport(width, 900).await;
+        e2e.goto("/league-table").await;
+        let sizes = wait_for_value(
+            client,
+            "the figures table",
+            r#"const box = document.querySelector('.band-summary-figures .table-scroll');
+               return box && box.querySelector('tbody tr') ? [box.scrollWidth, box.clientWidth] : null;"#,
+            vec![],
+        )
+        .await;
+        let (wide, room) = (sizes[0].as_u64().unwrap(), sizes[1].as_u64().unwrap());
+        assert!(
+            wide <= room,
+            "at {width}px the figures table is {wide}px wide in a {room}px box"
+        );
+    }
+    e2e.stop().await;
+}
