@@ -1,9 +1,9 @@
 //! The table head: a row of standard-group headers over their columns, then one sortable header
-//! per column. A click sorts by a column (again: the other way); shift-click adds it as the
-//! secondary key. Only the primary column carries `aria-sort`.
+//! per column. A click sorts by a column (again: the other way); shift-click, or Shift with
+//! Enter or Space, adds it as the secondary key. Only the primary column carries `aria-sort`.
 
 use super::view_state::{History, TableView};
-use leptos::ev::MouseEvent;
+use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
 use model::table::column::{Column, Direction};
 
@@ -84,9 +84,13 @@ fn SortHeader(view: TableView, column: Column) -> impl IntoView {
     let secondary_note = move || secondary.get().map(|d| format!(" (then by, {})", d.aria()));
     let label = column.label();
     let data_col = key.clone();
+    // Firefox's click from Enter or Space on a button says Shift is up even when it is held, so
+    // the keys' own events say whether it is; a click from a key has no pointer `detail`.
+    let shift_on_key = StoredValue::new(false);
+    let on_key = move |ev: KeyboardEvent| shift_on_key.set_value(ev.shift_key());
     let on_click = move |ev: MouseEvent| {
         let column = column.clone();
-        let shift = ev.shift_key();
+        let shift = ev.shift_key() || (ev.detail() == 0 && shift_on_key.get_value());
         view.reshape(History::Push, move |state| {
             let sort = std::mem::take(&mut state.sort);
             state.sort = if shift {
@@ -98,7 +102,7 @@ fn SortHeader(view: TableView, column: Column) -> impl IntoView {
     };
     view! {
         <th scope="col" aria-sort=aria_sort data-col=data_col title=title>
-            <button type="button" data-sort=key on:click=on_click>
+            <button type="button" data-sort=key on:click=on_click on:keydown=on_key on:keyup=on_key>
                 {label}
                 {beyond_label.map(|rest| view! { <span class="visually-hidden">{rest}</span> })}
                 <span class="sort-icon" aria-hidden="true">{icon}</span>

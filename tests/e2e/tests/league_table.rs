@@ -4,7 +4,10 @@ use std::collections::BTreeSet;
 
 use e2e::app::{self, band_rank, Inspection, BANDS, NOT_PUBLISHED};
 use e2e::dom::{self, shown_text, TableSnapshot};
+use e2e::keyboard::press_key;
+use e2e::script::wait_for_value;
 use e2e::E2e;
+use fantoccini::key::Key;
 
 #[tokio::test]
 async fn league_table_shows_every_inspection() {
@@ -427,5 +430,25 @@ async fn a_second_sort_key_orders_rows_within_the_first() {
         Some("region")
     );
     assert_eq!(snap.sorted_columns(), [("kind".into(), "ascending".into())]);
+
+    // From the keyboard, Shift with Enter or Space on a header does the same.
+    for (column, key) in [("owner", Key::Enter), ("published", Key::Space)] {
+        dom::run_js(
+            client,
+            "document.querySelector(`button[data-sort=${arguments[0]}]`).focus();",
+            vec![column.into()],
+        )
+        .await;
+        press_key(client, key, true).await;
+        // Either direction: each column starts in its own.
+        wait_for_value(
+            client,
+            &format!("{column} as the second key after Shift with a key on it"),
+            "return ['?sort=kind,', '?sort=kind,-'].map((s) => s + arguments[0])
+                 .includes(location.search) ? true : null;",
+            vec![column.into()],
+        )
+        .await;
+    }
     e2e.stop().await;
 }
