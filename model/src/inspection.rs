@@ -28,6 +28,15 @@ impl Kind {
         }
     }
 
+    /// The name after "a" or "an", as it is said: "an NPS division" (en-pee-ess).
+    pub fn with_article(self) -> &'static str {
+        match self {
+            Kind::Crc => "a CRC",
+            Kind::NpsDivision => "an NPS division",
+            Kind::Pdu => "a PDU",
+        }
+    }
+
     /// The name spelt out, for tooltips.
     pub fn long_name(self) -> &'static str {
         match self {
@@ -202,6 +211,17 @@ pub(crate) mod tests {
             confidence: None,
             notes: None,
         }
+    }
+
+    #[test]
+    fn each_kind_takes_the_article_its_spoken_name_needs() {
+        for kind in Kind::ALL {
+            let phrase = kind.with_article();
+            assert!(phrase.ends_with(kind.name()), "{phrase}");
+        }
+        assert_eq!(Kind::NpsDivision.with_article(), "an NPS division");
+        assert_eq!(Kind::Crc.with_article(), "a CRC");
+        assert_eq!(Kind::Pdu.with_article(), "a PDU");
     }
 
     #[test]

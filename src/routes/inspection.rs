@@ -126,7 +126,7 @@ fn Details(
             <h2 id="standards-heading">"Standards"</h2>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="standards-heading">
                 <table class="standards-table">
-                    <caption><span>{format!("The standards a {} is rated on", inspection.kind.name())}</span></caption>
+                    <caption><span>{format!("The standards {} is rated on", inspection.kind.with_article())}</span></caption>
                     <thead>
                         <tr>
                             // "No." for the eye, a narrow column on a phone; the word for screen readers.

@@ -63,6 +63,14 @@ async fn inspection_page_shows_facts_standards_and_safe_sources() {
         .await
         .unwrap_or_default();
     assert!(kind_text.starts_with(kind), "{kind_text:?} names {kind}");
+    // "an NPS division": the article goes by how the kind is said.
+    let article = if kind.starts_with("NPS") { "an" } else { "a" };
+    assert_eq!(
+        dom::text_of(client, "table.standards-table caption")
+            .await
+            .as_deref(),
+        Some(format!("The standards {article} {kind} is rated on").as_str())
+    );
     if let Some(date) = inspection["published"].as_str() {
         let shown = run_js(
             client,
