@@ -3,8 +3,7 @@
 //! them was most of a sort's script (see BENCHMARKS.md). Rows are keyed: each row's element
 //! stays with its inspection while it is on the page. Each element remembers what its cells
 //! show; only cells whose `Cell` differs are touched, and those are rewritten in place unless
-//! they need other elements. New cells are copies of a blank cell of their column and shape,
-//! one browser call each instead of one per element and attribute.
+//! they need other elements.
 
 use crate::components::band_badge::{abbreviation_class, badge_class, heatmap_cell_class};
 use leptos::ev::Event;
@@ -18,7 +17,7 @@ use model::table::data::TableData;
 use model::table::links::toggle_pick;
 use std::collections::VecDeque;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlInputElement, Node};
+use web_sys::{Document, Element, HtmlInputElement};
 
 #[component]
 pub fn TableBody(
@@ -63,7 +62,6 @@ struct Drawn {
     places: Vec<Place>,
     rows: Vec<usize>,
     columns: Vec<Column>,
-    blanks: Blanks,
 }
 
 impl Drawn {
@@ -87,7 +85,7 @@ impl Drawn {
                 Some(at) => kept.swap_remove(at).1,
                 None => spare.pop_front().unwrap_or_else(|| Place::new(&document)),
             };
-            place.show(&document, &mut self.blanks, data, row, columns);
+            place.show(&document, data, row, columns);
             if next.as_ref() == Some(&place.row) {
                 next = place.row.next_element_sibling();
             } else {
@@ -136,14 +134,7 @@ impl Place {
         }
     }
 
-    fn show(
-        &mut self,
-        document: &Document,
-        blanks: &mut Blanks,
-        data: &TableData,
-        row: usize,
-        columns: &[Column],
-    ) {
+    fn show(&mut self, document: &Document, data: &TableData, row: usize, columns: &[Column]) {
         let inspection = &data.inspections[row];
         if self.id != inspection.id {
             self.id.clone_from(&inspection.id);
@@ -162,12 +153,12 @@ impl Place {
                     shown.cell = cell;
                 }
                 Some(shown) => {
-                    let element = blanks.draw(document, &key, &cell);
+                    let element = draw(document, &key, &cell);
                     let _ = shown.element.replace_with_with_node_1(&element);
                     *shown = Shown { key, cell, element };
                 }
                 None => {
-                    let element = blanks.draw(document, &key, &cell);
+                    let element = draw(document, &key, &cell);
                     let _ = self.row.append_child(&element);
                     self.cells.push(Shown { key, cell, element });
                 }
@@ -210,35 +201,11 @@ impl Shape {
     }
 }
 
-/// One blank cell per column and shape, copied for each new cell of that kind. (A few dozen:
-/// a list is searched quickly enough.)
-#[derive(Default)]
-struct Blanks(Vec<(String, Shape, Element)>);
-
-impl Blanks {
-    /// A new cell showing `cell`: a copy of its blank, filled in.
-    fn draw(&mut self, document: &Document, key: &str, cell: &Cell) -> Element {
-        let shape = Shape::of(cell);
-        let at = match self.0.iter().position(|(k, s, _)| k == key && *s == shape) {
-            Some(at) => at,
-            None => {
-                self.0
-                    .push((key.to_owned(), shape, blank(document, key, shape)));
-                self.0.len() - 1
-            }
-        };
-        let element: Element = Node::clone_node_with_deep(&self.0[at].2, true)
-            .expect("an element can be copied")
-            .unchecked_into();
-        fill(&element, cell);
-        element
-    }
-}
-
-/// A cell's elements and fixed attributes, for `fill` to give contents: a row header linking to
+/// A cell's elements and fixed attributes, then its contents by `fill`: a row header linking to
 /// the inspection, band badges as `BandBadge` draws them elsewhere, and spoken words beside
 /// anything shown only as a symbol (a band's abbreviation, a dash).
-fn blank(document: &Document, key: &str, shape: Shape) -> Element {
+fn draw(document: &Document, key: &str, cell: &Cell) -> Element {
+    let shape = Shape::of(cell);
     let tag = if shape == Shape::OrganisationLink {
         "th"
     } else {
@@ -274,14 +241,15 @@ fn blank(document: &Document, key: &str, shape: Shape) -> Element {
             spoken(&link);
         }
     }
+    fill(&cell_element, cell);
     cell_element
 }
 
-/// Writes a cell's words, links and band classes into elements `blank` made for its shape.
+/// Writes a cell's words, links and band classes into elements `draw` made for its shape.
 fn fill(element: &Element, cell: &Cell) {
     let first = element.first_element_child();
     let last = element.last_element_child();
-    // `blank` made the children each shape needs.
+    // `draw` made the children each shape needs.
     let text = |element: &Option<Element>, text: &str| {
         if let Some(element) = element {
             element.set_text_content(Some(text));
