@@ -7,6 +7,7 @@ use crate::inspection::{Inspection, Standard};
 use crate::post::{newest_first, Block, PostSummary};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -98,8 +99,12 @@ pub enum FormatError {
     Empty,
     /// Valid so far, but it stops early: an interrupted download or write.
     Truncated { line: usize, column: usize },
-    /// Not JSON, missing fields, or a field or value this build does not know (named in the
-    /// detail): a file this build would half understand is refused, not half shown.
+    /// Not JSON at all (a web page served in its place, say): where it first goes wrong.
+    NotJson { line: usize, column: usize },
+    /// JSON, but without the format and version every file of this app starts with.
+    NotADataFile,
+    /// Missing fields, or a field or value this build does not know (named in the detail): a
+    /// file this build would half understand is refused, not half shown.
     Malformed(String),
     /// JSON, but another kind of file.
     WrongFormat {
@@ -120,6 +125,14 @@ impl fmt::Display for FormatError {
             FormatError::Truncated { line, column } => write!(
                 f,
                 "the file is cut short: it stops at line {line}, column {column}"
+            ),
+            FormatError::NotJson { line, column } => write!(
+                f,
+                "the file is not JSON: it first goes wrong at line {line}, column {column}"
+            ),
+            FormatError::NotADataFile => write!(
+                f,
+                "the file is JSON, but not one of this app's data files: it does not name its format and version"
             ),
             FormatError::Malformed(detail) => write!(f, "the file is not valid: {detail}"),
             FormatError::WrongFormat { expected, found } => write!(
@@ -151,7 +164,10 @@ pub fn parse_versioned<T: DeserializeOwned>(
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
     }
-    let header: Header = serde_json::from_str(text).map_err(unreadable)?;
+    let header: Header = serde_json::from_str(text).map_err(|error| match error.classify() {
+        Category::Data => FormatError::NotADataFile,
+        _ => unreadable(error),
+    })?;
     if header.format != expected {
         return Err(FormatError::WrongFormat {
             expected,
@@ -168,13 +184,11 @@ pub fn parse_versioned<T: DeserializeOwned>(
 }
 
 fn unreadable(error: serde_json::Error) -> FormatError {
-    if error.is_eof() {
-        FormatError::Truncated {
-            line: error.line(),
-            column: error.column(),
-        }
-    } else {
-        FormatError::Malformed(error.to_string())
+    let (line, column) = (error.line(), error.column());
+    match error.classify() {
+        Category::Eof => FormatError::Truncated { line, column },
+        Category::Syntax => FormatError::NotJson { line, column },
+        Category::Data | Category::Io => FormatError::Malformed(error.to_string()),
     }
 }
 
@@ -405,9 +419,27 @@ mod tests {
         for text in ["", " \n"] {
             assert_eq!(parse_ratings(text), Err(FormatError::Empty));
         }
-        for text in ["[]", "{\"format\":1}", "<!doctype html>"] {
-            assert!(
-                matches!(parse_ratings(text), Err(FormatError::Malformed(_))),
+        assert_eq!(
+            parse_ratings("<!doctype html>"),
+            Err(FormatError::NotJson { line: 1, column: 1 })
+        );
+        assert_eq!(
+            parse_ratings("{\"a\": 1,\n \"b\": tru }"),
+            Err(FormatError::NotJson {
+                line: 2,
+                column: 10
+            })
+        );
+        for text in [
+            "[]",
+            "{}",
+            "{\"format\":1}",
+            "{\"format\":\"x\"}",
+            "\"text\"",
+        ] {
+            assert_eq!(
+                parse_ratings(text),
+                Err(FormatError::NotADataFile),
                 "{text:?}"
             );
         }

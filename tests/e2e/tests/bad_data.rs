@@ -171,12 +171,20 @@ async fn unknown_fields_are_named() {
     .await;
 }
 
+/// A web page served in a data file's place, and JSON that is not one of the app's files, are
+/// each told in plain words.
 #[tokio::test]
-async fn a_posts_index_that_is_not_json_is_reported() {
+async fn a_file_that_is_not_json_or_not_a_data_file_is_reported() {
     message_starts(
         |dist| std::fs::write(dist.join("data/posts/index.json"), "<html>oops</html>").unwrap(),
         "/posts",
-        "Could not read the list of posts: the file is not valid: expected value at line 1 column 1",
+        "Could not read the list of posts: the file is not JSON: it first goes wrong at line 1, column 1",
+    )
+    .await;
+    message_starts(
+        |dist| std::fs::write(ratings(dist), "[]").unwrap(),
+        "/league-table",
+        "Could not read the ratings: the file is JSON, but not one of this app's data files",
     )
     .await;
 }
