@@ -356,6 +356,11 @@ fn check_claims(
             "round",
             "a PDU has no round (rounds are the CRC and NPS programmes of 2018 to 2020): leave it empty".into(),
         );
+    } else if let Some(round @ (0 | 3..)) = round {
+        row.error(
+            "round",
+            format!("there is no round {round}: 1 is the 2018-19 programme, 2 the 2019-20 one, and an inspection outside them has none"),
+        );
     }
     let Some(claim @ (Confidence::High | Confidence::Medium)) = confidence else {
         return;
@@ -532,6 +537,21 @@ mod tests {
             only_error(&row),
             "inspections.csv:2: round: a PDU has no round (rounds are the CRC and NPS programmes of 2018 to 2020): leave it empty"
         );
+    }
+
+    #[test]
+    fn a_round_is_one_of_the_two_programmes() {
+        for round in ["0", "3", "12"] {
+            let row = GOOD.replace(",month,1,", &format!(",month,{round},"));
+            assert_eq!(
+                only_error(&row),
+                format!("inspections.csv:2: round: there is no round {round}: 1 is the 2018-19 programme, 2 the 2019-20 one, and an inspection outside them has none")
+            );
+        }
+        for round in ["1", "2", ""] {
+            let row = GOOD.replace(",month,1,", &format!(",month,{round},"));
+            assert!(run(&row).is_ok(), "round {round:?}");
+        }
     }
 
     #[test]
