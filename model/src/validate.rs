@@ -36,9 +36,9 @@ pub fn check_inspection(inspection: &Inspection, standards: &[Standard]) -> Vec<
             Some(standard) if !standard.applies_to(kind) => problems.push(problem(
                 code,
                 format!(
-                    "standard {code} ({}) does not apply to a {}, but has the band {band}",
+                    "standard {code} ({}) does not apply to {}, but has the band {band}",
                     standard.name,
-                    kind.name()
+                    kind.with_article()
                 ),
             )),
             Some(_) => {}
@@ -123,6 +123,16 @@ mod tests {
         let problems = check_inspection(&pdu, &standards());
         assert_eq!(fields(&problems), vec!["3.2"]);
         assert!(problems[0].reason.contains("does not apply to a PDU"));
+        let mut nps = inspection(Kind::NpsDivision);
+        nps.standards.insert("3.2".into(), Band::Good);
+        let problems = check_inspection(&nps, &standards());
+        assert!(
+            problems[0]
+                .reason
+                .contains("does not apply to an NPS division"),
+            "{}",
+            problems[0].reason
+        );
     }
 
     #[test]
