@@ -541,16 +541,15 @@ mod tests {
 
     #[test]
     fn a_round_is_one_of_the_two_programmes() {
+        let with_round = |round: &str| GOOD.replace(",month,1,", &format!(",month,{round},"));
         for round in ["0", "3", "12"] {
-            let row = GOOD.replace(",month,1,", &format!(",month,{round},"));
             assert_eq!(
-                only_error(&row),
+                only_error(&with_round(round)),
                 format!("inspections.csv:2: round: there is no round {round}: 1 is the 2018-19 programme, 2 the 2019-20 one, and an inspection outside them has none")
             );
         }
         for round in ["1", "2", ""] {
-            let row = GOOD.replace(",month,1,", &format!(",month,{round},"));
-            assert!(run(&row).is_ok(), "round {round:?}");
+            assert!(run(&with_round(round)).is_ok(), "round {round:?}");
         }
     }
 
